@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CustomerRetention.Cli;
+
+/// <summary>
+/// Writes a table row by row, cell by cell, as CSV or as a JSON array of objects, in the invariant
+/// culture: doubles in their shortest round-trip form, decimals exactly, dates as yyyy-MM-dd.
+/// Typed cell methods keep the per-row path free of boxing. Disposing it disposes the output
+/// (see <see cref="OutputOptions.Open"/>: standard output is only flushed).
+/// </summary>
+internal abstract class TableWriter : IDisposable
+{
+    protected TableWriter(IReadOnlyList<string> columns) => Columns = columns;
+
+    protected IReadOnlyList<string> Columns { get; }
+
+    public static TableWriter Create(string format, TextWriter output, IReadOnlyList<string> columns) => format switch
+    {
+        "json" => new JsonTableWriter(output, columns),
+        _ => new CsvTableWriter(output, columns),
+    };
+
+    public abstract void Text(string? value);
+
+    public abstract void Number(double value);
+
+    public abstract void Number(decimal value);
+
+    public abstract void Integer(long value);
+
+    public void Date(LocalDate value) => Text(LocalDatePattern.Iso.Format(value));
+
+    public abstract void EndRow();
+
+    public abstract void Dispose();
+
+    internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    internal static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>RFC 4180 CSV: a header row, fields quoted only when they must be, LF line ends.</summary>
+internal sealed class CsvTableWriter : TableWriter
+{
+    private readonly TextWriter _out;
+    private bool _firstCell = true;
+
+    public CsvTableWriter(TextWriter output, IReadOnlyList<string> columns)
+        : base(columns)
+    {
+        _out = output;
+        foreach (string column in columns)
+        {
+            Text(column);
+        }
+
+        EndRow();
+    }
+
+    public override void Text(string? value)
+    {
+        Separator();
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        {
+            _out.Write(value);
+            return;
+        }
+
+        _out.Write('"');
+        _out.Write(value.Replace("\"", "\"\""));
+        _out.Write('"');
+    }
+
+    public override void Number(double value)
+    {
+        Separator();
+        _out.Write(Format(value));
+    }
+
+    public override void Number(decimal value)
+    {
+        Separator();
+        _out.Write(Format(value));
+    }
+
+    public override void Integer(long value)
+    {
+        Separator();
+        _out.Write(value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    public override void EndRow()
+    {
+        _out.Write('\n');
+        _firstCell = true;
+    }
+
+    public override void Dispose() => _out.Dispose();
+
+    private void Separator()
+    {
+        if (!_firstCell)
+        {
+            _out.Write(',');
+        }
+
+        _firstCell = false;
+    }
+}
+
+/// <summary>A JSON array with one object per row, the columns as property names.</summary>
+internal sealed class JsonTableWriter : TableWriter
+{
+    private readonly TextWriter _out;
+    private readonly MemoryStream _buffer = new();
+    private readonly Utf8JsonWriter _json;
+    private int _cell;
+
+    public JsonTableWriter(TextWriter output, IReadOnlyList<string> columns)
+        : base(columns)
+    {
+        _out = output;
+        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Indented = true });
+        _json.WriteStartArray();
+    }
+
+    public override void Text(string? value)
+    {
+        string name = NextColumn();
+        if (value is null)
+        {
+            _json.WriteNull(name);
+        }
+        else
+        {
+            _json.WriteString(name, value);
+        }
+    }
+
+    public override void Number(double value) => _json.WriteNumber(NextColumn(), value);
+
+    public override void Number(decimal value) => _json.WriteNumber(NextColumn(), value);
+
+    public override void Integer(long value) => _json.WriteNumber(NextColumn(), value);
+
+    public override void EndRow()
+    {
+        _json.WriteEndObject();
+        _cell = 0;
+        if (_buffer.Length > 1 << 16)
+        {
+            Drain();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _json.WriteEndArray();
+        Drain();
+        _out.Write('\n');
+        _json.Dispose();
+        _out.Dispose();
+    }
+
+    private string NextColumn()
+    {
+        if (_cell == 0)
+        {
+            _json.WriteStartObject();
+        }
+
+        return Columns[_cell++];
+    }
+
+    private void Drain()
+    {
+        _json.Flush();
+        _out.Write(Encoding.UTF8.GetString(_buffer.GetBuffer(), 0, (int)_buffer.Length));
+        _buffer.SetLength(0);
+    }
+}

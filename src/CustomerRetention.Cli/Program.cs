@@ -1,0 +1,3 @@
+using CustomerRetention.Cli;
+
+return RetentionApp.Run(args, CliConsole.FromProcessConsole());
