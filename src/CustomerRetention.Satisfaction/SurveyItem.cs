@@ -3,7 +3,7 @@ namespace CustomerRetention.Satisfaction;
 /// <summary>
 /// One item of a satisfaction survey (delivery speed, staff courtesy …) with its importance to
 /// customers and their (mean) satisfaction with it: the input of <see cref="Csi"/> and
-/// <c>ImportancePerformance</c>.
+/// <see cref="ImportancePerformance"/>.
 /// </summary>
 /// <remarks>
 /// Importance is a weight: any non-negative number (a mean importance rating, points allocated
