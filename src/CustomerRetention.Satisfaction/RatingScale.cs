@@ -92,6 +92,7 @@ public sealed class RatingScale : IEquatable<RatingScale>
     /// <param name="paramName">The parameter to name in the exception.</param>
     public double Validate(double value, string paramName = "value")
     {
+        Guard.NotNull(paramName);
         Guard.Finite(value, paramName);
         if (!Contains(value))
         {
