@@ -31,6 +31,15 @@ public class NpsTests
         Tolerance.Decimals(45.31, ci.Upper, 2);
     }
 
+    [Theory]
+    // docs/satisfaction.md, "How many answers": p = 0.5, d = 0.2 → Var·n = 10⁴·0.61 = 6,100; margin 1.96·√(6100/n).
+    [InlineData(100, 15.3)]
+    [InlineData(400, 7.7)]
+    [InlineData(1000, 4.8)]
+    [InlineData(2500, 3.1)]
+    public void MarginOfError_ShrinksWithTheSquareRootOfN(int n, double margin) =>
+        Tolerance.Decimals(margin, Nps.FromCounts(n / 2, 3 * n / 10, n / 5).MarginOfError(), 1);
+
     [Fact]
     public void Compute_CountsTheAnswers()
     {
