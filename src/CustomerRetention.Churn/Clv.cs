@@ -36,7 +36,7 @@ public enum ClvTiming
 /// With q = r/(1 + d): Σ_{t=0}^{∞} q^t = (1 + d)/(1 + d − r). The three multiples differ by a
 /// factor q or 1/(1 + d): with r = 0.8, d = 0.1 they are 2.67 (excluded), 3.67 (included) and
 /// 3.33 (period end). A constant r ignores heterogeneity and understates value
-/// (see the sBG model, <c>ShiftedBetaGeometric</c>, for DEL/DERL).
+/// (see <see cref="ShiftedBetaGeometric"/> for DEL/DERL).
 /// </remarks>
 public static class Clv
 {
