@@ -143,7 +143,7 @@ public sealed class ShiftedBetaGeometric : IEquatable<ShiftedBetaGeometric>
     /// <returns>The fitted model, its log-likelihood and the optimiser's report.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative, NaN or infinite.</exception>
     /// <exception cref="ArgumentException">Fewer than two counts, N0 = 0, the counts increase, or nobody churned.</exception>
-    public static SbgFit Fit(ReadOnlySpan<double> survivors)
+    public static SbgFitResult Fit(ReadOnlySpan<double> survivors)
     {
         ValidateSurvivors(survivors);
         if (survivors[survivors.Length - 1] == survivors[0])
@@ -170,10 +170,10 @@ public sealed class ShiftedBetaGeometric : IEquatable<ShiftedBetaGeometric>
     /// </summary>
     /// <param name="durations">Periods observed per customer. Range: each ≥ 1 for a churned customer, ≥ 0 for a censored one.</param>
     /// <param name="censored">Per customer: true when still a customer at the end of observation. Same length.</param>
-    /// <returns>The fitted model and its log-likelihood; <see cref="SbgFit.Customers"/> is the number of customers.</returns>
+    /// <returns>The fitted model and its log-likelihood; <see cref="SbgFitResult.Customers"/> is the number of customers.</returns>
     /// <exception cref="ArgumentException">The lengths differ, the spans are empty, or nobody churned.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A duration is negative, or 0 for a churned customer.</exception>
-    public static SbgFit FitDurations(ReadOnlySpan<int> durations, ReadOnlySpan<bool> censored)
+    public static SbgFitResult FitDurations(ReadOnlySpan<int> durations, ReadOnlySpan<bool> censored)
     {
         Guard.SameLength(durations.Length, censored.Length, nameof(censored));
         if (durations.Length == 0)
@@ -285,7 +285,7 @@ public sealed class ShiftedBetaGeometric : IEquatable<ShiftedBetaGeometric>
         return last > 0 ? ll + (last * logS) : ll;
     }
 
-    private static SbgFit FitCounts(double[] churned, double[] censored, double customers)
+    private static SbgFitResult FitCounts(double[] churned, double[] censored, double customers)
     {
         double Objective(double[] x)
         {
@@ -301,7 +301,7 @@ public sealed class ShiftedBetaGeometric : IEquatable<ShiftedBetaGeometric>
         double alpha = Math.Exp(Clamp(result.Point[0]));
         double beta = Math.Exp(Clamp(result.Point[1]));
         bool atBound = Math.Abs(Clamp(result.Point[0])) >= MaxLogParameter || Math.Abs(Clamp(result.Point[1])) >= MaxLogParameter;
-        return new SbgFit(
+        return new SbgFitResult(
             new ShiftedBetaGeometric(alpha, beta),
             -result.Value,
             customers,
@@ -361,7 +361,7 @@ public sealed class ShiftedBetaGeometric : IEquatable<ShiftedBetaGeometric>
 
 /// <summary>The result of fitting the sBG model (<see cref="ShiftedBetaGeometric.Fit(ReadOnlySpan{double})"/>).</summary>
 /// <remarks>Immutable and thread-safe.</remarks>
-public sealed class SbgFit
+public sealed class SbgFitResult
 {
     /// <summary>Creates a fit result.</summary>
     /// <param name="model">The fitted model.</param>
@@ -370,7 +370,7 @@ public sealed class SbgFit
     /// <param name="periods">Periods observed. Range: ≥ 0.</param>
     /// <param name="iterations">Optimiser iterations. Range: ≥ 0.</param>
     /// <param name="converged">Whether the optimiser met its tolerance away from the parameter bounds.</param>
-    public SbgFit(ShiftedBetaGeometric model, double logLikelihood, double customers, int periods, int iterations, bool converged)
+    public SbgFitResult(ShiftedBetaGeometric model, double logLikelihood, double customers, int periods, int iterations, bool converged)
     {
         Model = Guard.NotNull(model);
         LogLikelihood = Guard.Finite(logLikelihood);

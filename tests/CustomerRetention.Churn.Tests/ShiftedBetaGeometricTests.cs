@@ -16,7 +16,7 @@ public sealed class ShiftedBetaGeometricTests
     {
         double[] survivors = RegularSurvivors();
 
-        SbgFit fit = ShiftedBetaGeometric.Fit(survivors.AsSpan(0, 8));
+        SbgFitResult fit = ShiftedBetaGeometric.Fit(survivors.AsSpan(0, 8));
 
         // Fader & Hardie (2007) "How to project customer retention", regular customers, years 0..7:
         // α = 0.704, β = 1.182, LL = −1680.27 (reference-values.md).
@@ -36,7 +36,7 @@ public sealed class ShiftedBetaGeometricTests
         JsonElement run = doc.RootElement.GetProperty("runs").EnumerateArray().Single(r => r.GetProperty("model").GetString() == "sbg");
         JsonElement expected = run.GetProperty("expected");
 
-        SbgFit fit = ShiftedBetaGeometric.Fit(RegularSurvivors().AsSpan(0, 8));
+        SbgFitResult fit = ShiftedBetaGeometric.Fit(RegularSurvivors().AsSpan(0, 8));
 
         Tolerance.Close(expected.GetProperty("parameters").GetProperty("alpha").GetDouble(), fit.Model.Alpha, relative: 1e-5);
         Tolerance.Close(expected.GetProperty("parameters").GetProperty("beta").GetDouble(), fit.Model.Beta, relative: 1e-5);
@@ -47,7 +47,7 @@ public sealed class ShiftedBetaGeometricTests
     public void Projection_To_Year_12_Is_About_170_Survivors()
     {
         double[] survivors = RegularSurvivors();
-        SbgFit fit = ShiftedBetaGeometric.Fit(survivors.AsSpan(0, 8));
+        SbgFitResult fit = ShiftedBetaGeometric.Fit(survivors.AsSpan(0, 8));
 
         IReadOnlyList<double> projected = fit.Model.ProjectSurvivors(1000, 12);
 
@@ -121,8 +121,8 @@ public sealed class ShiftedBetaGeometricTests
             censored.Add(true);
         }
 
-        SbgFit fromDurations = ShiftedBetaGeometric.FitDurations(durations.ToArray(), censored.ToArray());
-        SbgFit fromCounts = ShiftedBetaGeometric.Fit(n);
+        SbgFitResult fromDurations = ShiftedBetaGeometric.FitDurations(durations.ToArray(), censored.ToArray());
+        SbgFitResult fromCounts = ShiftedBetaGeometric.Fit(n);
 
         Tolerance.Close(fromCounts.Model.Alpha, fromDurations.Model.Alpha, relative: 1e-6);
         Tolerance.Close(fromCounts.Model.Beta, fromDurations.Model.Beta, relative: 1e-6);
@@ -152,7 +152,7 @@ public sealed class ShiftedBetaGeometricTests
             durations[i] = censored[i] ? window : t;
         }
 
-        SbgFit fit = ShiftedBetaGeometric.FitDurations(durations, censored);
+        SbgFitResult fit = ShiftedBetaGeometric.FitDurations(durations, censored);
 
         Assert.InRange(fit.Model.Alpha, 1.2, 1.8);
         Assert.InRange(fit.Model.Beta, 2.4, 3.6);
@@ -229,7 +229,7 @@ public sealed class ShiftedBetaGeometricTests
             {
                 var model = new ShiftedBetaGeometric(alpha, beta);
                 double[] expectedCounts = model.ProjectSurvivors(1e6, 8).ToArray();
-                SbgFit fit = ShiftedBetaGeometric.Fit(expectedCounts);
+                SbgFitResult fit = ShiftedBetaGeometric.Fit(expectedCounts);
                 return Math.Abs(fit.Model.Alpha - alpha) < 1e-3 * alpha && Math.Abs(fit.Model.Beta - beta) < 1e-3 * beta;
             }),
             maxTest: 40);
