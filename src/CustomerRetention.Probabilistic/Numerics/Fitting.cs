@@ -116,3 +116,10 @@ internal static class Fitting
         return errors;
     }
 }
+
+/// <summary>Wraps an objective without a gradient into one with central-difference gradients.</summary>
+internal static class NumericGradient
+{
+    public static GradientObjective Wrap(Objective objective, double step = 1e-5) =>
+        (x, g) => Minimizer.NumericalGradient(objective, x, g, step);
+}
