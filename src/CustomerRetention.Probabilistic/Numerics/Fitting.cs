@@ -42,7 +42,8 @@ internal static class Fitting
         {
             MinimizerResult result = Minimizer.Bfgs(objective, start, options.MaxIterations, options.GradientTolerance);
             iterations += result.Iterations;
-            if (!haveBest || result.Value < best.Value)
+            bool tie = haveBest && Math.Abs(result.Value - best.Value) <= 1e-12 * Math.Max(1, Math.Abs(best.Value));
+            if (!haveBest || (tie ? result.Converged && !best.Converged : result.Value < best.Value))
             {
                 best = result;
                 haveBest = true;

@@ -106,7 +106,14 @@ internal static class Minimizer
             double step = LineSearch(objective, x, f, g, p, slope, xNew, gNew, ref evaluations, out double fNew);
             if (step <= 0 || double.IsPositiveInfinity(fNew))
             {
-                // No acceptable step: restart from steepest descent once, then stop.
+                // No acceptable step: the objective is flat to rounding here. Converged when the gradient is
+                // small on the objective's scale; otherwise restart from steepest descent, then stop.
+                if (NormInf(g) <= Math.Max(gradientTolerance, 1e-6))
+                {
+                    converged = true;
+                    break;
+                }
+
                 if (stalls++ > 1)
                 {
                     break;
@@ -137,7 +144,7 @@ internal static class Minimizer
             {
                 if (++stalls > 3)
                 {
-                    converged = NormInf(g) <= Math.Sqrt(gradientTolerance);
+                    converged = NormInf(g) <= Math.Max(gradientTolerance, 1e-6);
                     break;
                 }
             }
