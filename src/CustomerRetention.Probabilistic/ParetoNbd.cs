@@ -235,22 +235,73 @@ public static class ParetoNbd
         }
     }
 
-    /// <summary>₂F₁(1, b; c; z) for 0 ≤ z &lt; 1 and b &lt; c: positive terms, each at most z times the previous.</summary>
+    /// <summary>
+    /// ₂F₁(1, b; c; z) for 0 ≤ z &lt; 1 and b &lt; c. Small z: the series, whose positive terms shrink by at least z.
+    /// z near 1: Gauss's continued fraction ₂F₁(1, b; c; z) = 1/(1 − k₁z/(1 − k₂z/(1 − ...))) with
+    /// k_{2j+1} = (b+j)(c−1+j)/((c−1+2j)(c+2j)), k_{2j} = j(c−1−b+j)/((c−2+2j)(c−1+2j)), evaluated by the modified
+    /// Lentz method; it needs about 1/√(1−z) terms where the series needs 1/(1−z).
+    /// </summary>
     internal static double SeriesOne(double b, double c, double z)
     {
-        double term = 1.0;
-        double sum = 1.0;
-        for (int n = 0; n < 1_000_000; n++)
+        if (z <= 0.6)
         {
-            term *= (b + n) / (c + n) * z;
-            sum += term;
-            if (term <= 1e-16 * sum)
+            double term = 1.0;
+            double sum = 1.0;
+            for (int n = 0; n < 10_000; n++)
+            {
+                term *= (b + n) / (c + n) * z;
+                sum += term;
+                if (term <= 1e-16 * sum)
+                {
+                    break;
+                }
+            }
+
+            return sum;
+        }
+
+        const double Tiny = 1e-300;
+        double c0 = c - 1;
+        double f = 1.0;
+        double cc = f;
+        double d = 0;
+        for (int n = 1; n < 1_000_000; n++)
+        {
+            double k;
+            if ((n & 1) == 1)
+            {
+                int j = (n - 1) / 2;
+                k = (b + j) * (c0 + j) / ((c0 + (2 * j)) * (c0 + (2 * j) + 1));
+            }
+            else
+            {
+                int j = n / 2;
+                k = j * (c0 - b + j) / ((c0 + (2 * j) - 1) * (c0 + (2 * j)));
+            }
+
+            double an = -k * z;
+            d = 1.0 + (an * d);
+            if (Math.Abs(d) < Tiny)
+            {
+                d = Tiny;
+            }
+
+            cc = 1.0 + (an / cc);
+            if (Math.Abs(cc) < Tiny)
+            {
+                cc = Tiny;
+            }
+
+            d = 1.0 / d;
+            double delta = cc * d;
+            f *= delta;
+            if (Math.Abs(delta - 1.0) < 1e-16)
             {
                 break;
             }
         }
 
-        return sum;
+        return 1.0 / f;
     }
 
     /// <summary>Evaluates the total log-likelihood, in parallel over row chunks for large inputs.</summary>

@@ -76,3 +76,25 @@ public class ParetoNbdTests
         Tolerance.Close(expected, ParetoNbd.LogLikelihood(new ParetoNbdParameters(r, alpha, s, beta), x, tx, t), relative: 1e-10);
     }
 }
+
+public class ParetoNbdSeriesTests
+{
+    [Theory]
+    [InlineData(0.7, 2.3, 0.3)]
+    [InlineData(0.7, 2.3, 0.61)]
+    [InlineData(30.5, 31.8, 0.9)]
+    [InlineData(1.6, 5.2, 0.999)]
+    [InlineData(201.6, 202.9, 0.99)]
+    public void SeriesOne_ContinuedFractionMatchesPlainSeries(double b, double c, double z)
+    {
+        // Plain series Σ (b)ₙ/(c)ₙ zⁿ summed to convergence (slow but simple) versus the implementation.
+        double term = 1, sum = 1;
+        for (int n = 0; n < 2_000_000 && term > 1e-18 * sum; n++)
+        {
+            term *= (b + n) / (c + n) * z;
+            sum += term;
+        }
+
+        Tolerance.Close(sum, ParetoNbd.SeriesOne(b, c, z), relative: 1e-11);
+    }
+}
