@@ -28,6 +28,11 @@ public static class SampleValues
             return TryCreate(type.GetElementType()!, depth, out value);
         }
 
+        if (type.IsByRefLike)
+        {
+            return false; // spans cannot be boxed, so reflection cannot pass them
+        }
+
         if (type == typeof(string))
         {
             value = "x";
