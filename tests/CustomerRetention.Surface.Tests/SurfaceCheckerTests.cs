@@ -15,6 +15,7 @@ public sealed class SurfaceCheckerTests
         Assert.Contains(violations, v => v.Contains("WrongName.Accept", StringComparison.Ordinal) && v.Contains("names 'other'", StringComparison.Ordinal));
         Assert.DoesNotContain(violations, v => v.Contains("Guarded.", StringComparison.Ordinal));
         Assert.DoesNotContain(violations, v => v.Contains("NullableParameter.", StringComparison.Ordinal));
+        Assert.DoesNotContain(violations, v => v.Contains("SpanTaking.", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -84,4 +85,18 @@ public sealed class Mutable
 public sealed class InitOnly
 {
     public int Value { get; init; }
+}
+
+public sealed class SpanTaking
+{
+    public static double Sum(ReadOnlySpan<double> values)
+    {
+        double sum = 0;
+        foreach (double v in values)
+        {
+            sum += v;
+        }
+
+        return sum;
+    }
 }
