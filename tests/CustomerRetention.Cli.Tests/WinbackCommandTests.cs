@@ -72,6 +72,20 @@ public sealed class WinbackCommandTests : IDisposable
     }
 
     [Fact]
+    public void Customers_EmptyValueOrChance_TakeTheDefaults()
+    {
+        string path = Write("customer_id,date,revenue_lost,value,chance\nX,2026-05-01,80,,\nY,2026-05-02,50,100,\n");
+
+        CliResult result = CliRunner.Run("winback", "--departures", path, "--table", "customers");
+
+        // Hand-worked: X value 80 (its revenue lost) × 1 = 80; Y value 100 × 1 = 100.
+        Assert.Equal(0, result.ExitCode);
+        string[] lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("1,Y,2026-05-02,50,100,1,100,", lines[1]);
+        Assert.Equal("2,X,2026-05-01,80,80,1,80,", lines[2]);
+    }
+
+    [Fact]
     public void StandardInput_AndHeaderOnly()
     {
         CliResult result = CliRunner.RunWithInput("customer_id,date,revenue_lost\n", "winback", "--departures", "-");
