@@ -16,7 +16,7 @@ namespace CustomerRetention;
 /// sorted by date, or a log in date order), with no allocation besides the result; other orders
 /// take one extra O(n log k) sorting pass (k = transactions per customer) with O(n) scratch memory.</para>
 /// <para>To combine partial results of disjoint transaction sets (partitions aggregated
-/// elsewhere), see docs/scale-out.md.</para>
+/// elsewhere), see <see cref="PurchaseAggregate"/> and docs/scale-out.md.</para>
 /// <example>
 /// <code>
 /// PurchaseSummaries summaries = PurchaseAggregator.Summarize(transactions, through: new LocalDate(1997, 9, 30));
