@@ -70,7 +70,7 @@ public class ModelCommandTests
             CliResult result = CliRunner.Run("fit", "bg-nbd", "--summary", path);
             Assert.Equal(2, result.ExitCode);
             Assert.Contains(":3", result.Error, StringComparison.Ordinal);
-            Assert.Contains("t_x", result.Error, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("recency", result.Error, StringComparison.OrdinalIgnoreCase);
         }
         finally
         {
