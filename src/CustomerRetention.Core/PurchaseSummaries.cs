@@ -1,0 +1,177 @@
+using System.Collections;
+using NodaTime;
+
+namespace CustomerRetention;
+
+/// <summary>
+/// The purchase summaries of a customer base: one <see cref="PurchaseSummary"/> per customer with at
+/// least one purchase (up to <see cref="Through"/> when a cut-off was given), in the order of the
+/// customers' first appearance in the input. Immutable, thread-safe for reading.
+/// </summary>
+public sealed class PurchaseSummaries : IReadOnlyList<PurchaseSummary>
+{
+    private readonly CustomerId[] _customers;
+    private readonly PurchaseSummary[] _summaries;
+    private Dictionary<CustomerId, int>? _index;
+
+    internal PurchaseSummaries(CustomerId[] customers, PurchaseSummary[] summaries, LocalDate? through)
+    {
+        _customers = customers;
+        _summaries = summaries;
+        Through = through;
+    }
+
+    /// <summary>The cut-off: only purchases on or before it were counted; null when all were.</summary>
+    public LocalDate? Through { get; }
+
+    /// <summary>The number of customers.</summary>
+    public int Count => _summaries.Length;
+
+    /// <summary>The customers, aligned with the summaries.</summary>
+    public IReadOnlyList<CustomerId> Customers => _customers;
+
+    /// <summary>The summaries as a span, aligned with <see cref="Customers"/>.</summary>
+    public ReadOnlySpan<PurchaseSummary> Span => _summaries;
+
+    /// <summary>The summary of the customer at <paramref name="index"/>.</summary>
+    /// <param name="index">Range: 0 ≤ index &lt; <see cref="Count"/>.</param>
+    public PurchaseSummary this[int index] => _summaries[index];
+
+    /// <summary>The summary of <paramref name="customer"/>, if they bought (up to <see cref="Through"/>).</summary>
+    /// <param name="customer">The customer.</param>
+    /// <param name="summary">Their summary, or the default (no purchases).</param>
+    /// <returns>Whether the customer is in the summaries.</returns>
+    public bool TryGet(CustomerId customer, out PurchaseSummary summary)
+    {
+        Dictionary<CustomerId, int> index = _index ??= BuildIndex();
+        if (index.TryGetValue(customer, out int i))
+        {
+            summary = _summaries[i];
+            return true;
+        }
+
+        summary = default;
+        return false;
+    }
+
+    /// <summary>The total number of repeat purchase days (sum of the frequencies x).</summary>
+    /// <returns>Σ x.</returns>
+    public long TotalRepeatPurchaseDays()
+    {
+        long total = 0;
+        foreach (PurchaseSummary s in _summaries)
+        {
+            total += s.RepeatPurchaseDays;
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// The model inputs (x, t_x, T, z̄) of every customer at <paramref name="calibrationEnd"/>, in
+    /// <paramref name="unit"/>, as columns. The summaries should be cut off at the calibration end
+    /// (<see cref="Through"/> = <paramref name="calibrationEnd"/>).
+    /// </summary>
+    /// <param name="calibrationEnd">End of the calibration period, inclusive. Range: on or after every last purchase.</param>
+    /// <param name="unit">The unit of model time.</param>
+    /// <returns>The inputs, aligned with <see cref="Customers"/>.</returns>
+    public ModelInputs ToModelInputs(LocalDate calibrationEnd, TimeUnit unit)
+    {
+        int end = DayNumbers.FromDate(calibrationEnd);
+        int n = _summaries.Length;
+        var frequency = new double[n];
+        var recency = new double[n];
+        var t = new double[n];
+        var monetary = new decimal[n];
+        for (int i = 0; i < n; i++)
+        {
+            ModelInput input = _summaries[i].ToModelInputAt(end, unit);
+            frequency[i] = input.Frequency;
+            recency[i] = input.Recency;
+            t[i] = input.T;
+            monetary[i] = input.MonetaryValue;
+        }
+
+        return new ModelInputs(_customers, frequency, recency, t, monetary, calibrationEnd, unit);
+    }
+
+    /// <inheritdoc/>
+    public IEnumerator<PurchaseSummary> GetEnumerator() => ((IEnumerable<PurchaseSummary>)_summaries).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private Dictionary<CustomerId, int> BuildIndex()
+    {
+        var index = new Dictionary<CustomerId, int>(_customers.Length);
+        for (int i = 0; i < _customers.Length; i++)
+        {
+            index[_customers[i]] = i;
+        }
+
+        return index;
+    }
+}
+
+/// <summary>
+/// The model inputs of a customer base as columns (what the model fitters read): per customer
+/// x (frequency), t_x (recency), T and z̄ (monetary value), at <see cref="CalibrationEnd"/> in
+/// <see cref="Unit"/>. Immutable, thread-safe for reading.
+/// </summary>
+public sealed class ModelInputs : IReadOnlyList<ModelInput>
+{
+    private readonly CustomerId[] _customers;
+    private readonly double[] _frequency;
+    private readonly double[] _recency;
+    private readonly double[] _t;
+    private readonly decimal[] _monetary;
+
+    internal ModelInputs(CustomerId[] customers, double[] frequency, double[] recency, double[] t, decimal[] monetary, LocalDate calibrationEnd, TimeUnit unit)
+    {
+        _customers = customers;
+        _frequency = frequency;
+        _recency = recency;
+        _t = t;
+        _monetary = monetary;
+        CalibrationEnd = calibrationEnd;
+        Unit = unit;
+    }
+
+    /// <summary>The calibration end the inputs are computed at.</summary>
+    public LocalDate CalibrationEnd { get; }
+
+    /// <summary>The unit of <see cref="Recency"/> and <see cref="T"/>.</summary>
+    public TimeUnit Unit { get; }
+
+    /// <summary>The number of customers.</summary>
+    public int Count => _frequency.Length;
+
+    /// <summary>The customers, aligned with the columns.</summary>
+    public IReadOnlyList<CustomerId> Customers => _customers;
+
+    /// <summary>x per customer (whole numbers, as doubles for the fitters).</summary>
+    public ReadOnlySpan<double> Frequency => _frequency;
+
+    /// <summary>t_x per customer, in <see cref="Unit"/>.</summary>
+    public ReadOnlySpan<double> Recency => _recency;
+
+    /// <summary>T per customer, in <see cref="Unit"/>.</summary>
+    public ReadOnlySpan<double> T => _t;
+
+    /// <summary>z̄ per customer (exact decimal mean of the repeat purchase days; 0 when x = 0).</summary>
+    public ReadOnlySpan<decimal> MonetaryValue => _monetary;
+
+    /// <summary>The inputs of the customer at <paramref name="index"/>.</summary>
+    /// <param name="index">Range: 0 ≤ index &lt; <see cref="Count"/>.</param>
+    public ModelInput this[int index] => new((int)_frequency[index], _recency[index], _t[index], _monetary[index]);
+
+    /// <inheritdoc/>
+    public IEnumerator<ModelInput> GetEnumerator()
+    {
+        for (int i = 0; i < Count; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
