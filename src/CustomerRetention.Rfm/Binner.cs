@@ -1,4 +1,9 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+#if NET8_0_OR_GREATER
+using System.Runtime.Intrinsics;
+#endif
 
 namespace CustomerRetention.Rfm;
 
@@ -15,7 +20,7 @@ internal static class Binner
     /// value v of the data, v &gt; q ⇔ v &gt; x⌊h⌋, because no value lies strictly between x⌊h⌋ and
     /// x⌊h⌋₊₁, so scoring never depends on the rounding of the interpolation.
     /// </summary>
-    public static double[] QuantileThresholds(ReadOnlySpan<double> values, bool lowerIsBetter, int k, Span<double> scratch, string paramName, out double[] cutPoints)
+    public static double[] QuantileThresholds(ReadOnlySpan<double> values, bool lowerIsBetter, int k, string paramName, out double[] cutPoints)
     {
         int n = values.Length;
         if (n == 0)
@@ -24,7 +29,7 @@ internal static class Binner
             return [];
         }
 
-        CopyGoodness(values, lowerIsBetter, scratch, paramName);
+        // The goodness order statistics needed: x⌊h⌋ and, when h is not whole, x⌊h⌋₊₁.
         Span<int> ranks = stackalloc int[2 * (RfmBinning.MaxBins - 1)];
         int count = 0;
         for (int i = 1; i < k; i++)
@@ -38,7 +43,23 @@ internal static class Binner
             }
         }
 
-        Selection.SelectRanks(scratch.Slice(0, n), ranks.Slice(0, count));
+        ranks = ranks.Slice(0, count);
+
+        // Goodness rank j of −x is rank n − 1 − j of x: select on the column as it is, no copy.
+        Span<int> columnRanks = stackalloc int[count];
+        for (int j = 0; j < count; j++)
+        {
+            columnRanks[j] = lowerIsBetter ? n - 1 - ranks[count - 1 - j] : ranks[j];
+        }
+
+        Span<double> found = stackalloc double[count];
+        OrderStatistics.Find(values, columnRanks, found, paramName);
+        Span<double> goodness = stackalloc double[count];
+        for (int j = 0; j < count; j++)
+        {
+            goodness[j] = lowerIsBetter ? -found[count - 1 - j] : found[j];
+        }
+
         var thresholds = new double[k - 1];
         var cuts = new double[k - 1];
         for (int i = 1; i < k; i++)
@@ -46,8 +67,8 @@ internal static class Binner
             long h = (long)(n - 1) * i;
             int lo = (int)(h / k);
             int rem = (int)(h % k);
-            double x = scratch[lo];
-            double q = rem == 0 ? x : x + ((double)rem / k * (scratch[lo + 1] - x));
+            double x = goodness[ranks.IndexOf(lo)];
+            double q = rem == 0 ? x : x + ((double)rem / k * (goodness[ranks.IndexOf(lo + 1)] - x));
             thresholds[i - 1] = x;
             cuts[i - 1] = q;
         }
@@ -72,8 +93,8 @@ internal static class Binner
     }
 
     /// <summary>
-    /// Scores all customers on three dimensions against goodness thresholds, counting the customers
-    /// per score. One pass, no allocation.
+    /// Scores all customers on three dimensions against goodness thresholds and counts the customers
+    /// per (R, F, M) cell (index ((R − 1)·k + F − 1)·k + M − 1). One pass, no allocation.
     /// </summary>
     public static void ScoreAll(
         ReadOnlySpan<double> recencyDays,
@@ -83,44 +104,41 @@ internal static class Binner
         ReadOnlySpan<double> tf,
         ReadOnlySpan<double> tm,
         Span<RfmScore> scores,
-        Span<int> countsR,
-        Span<int> countsF,
-        Span<int> countsM)
+        Span<int> cells)
     {
         int n = recencyDays.Length;
-        if (tr.Length == 4 && tf.Length == 4 && tm.Length == 4)
+        int k = tr.Length + 1;
+        if (k == 5)
         {
-            ScoreQuintiles(recencyDays, frequency, monetary, tr, tf, tm, scores, countsR, countsF, countsM);
+            ScoreQuintiles(recencyDays, frequency, monetary, tr, tf, tm, scores, cells);
             return;
         }
 
         for (int i = 0; i < n; i++)
         {
             double g = -recencyDays[i];
-            int r = 1;
+            int r = 0;
             for (int j = 0; j < tr.Length; j++)
             {
                 r += g > tr[j] ? 1 : 0;
             }
 
             double fv = frequency[i];
-            int f = 1;
+            int f = 0;
             for (int j = 0; j < tf.Length; j++)
             {
                 f += fv > tf[j] ? 1 : 0;
             }
 
             double mv = monetary[i];
-            int m = 1;
+            int m = 0;
             for (int j = 0; j < tm.Length; j++)
             {
                 m += mv > tm[j] ? 1 : 0;
             }
 
-            countsR[r - 1]++;
-            countsF[f - 1]++;
-            countsM[m - 1]++;
-            scores[i] = RfmScore.Unchecked(r, f, m);
+            cells[(((r * k) + f) * k) + m]++;
+            scores[i] = RfmScore.Unchecked(r + 1, f + 1, m + 1);
         }
     }
 
@@ -133,9 +151,7 @@ internal static class Binner
         ReadOnlySpan<double> tf,
         ReadOnlySpan<double> tm,
         Span<RfmScore> scores,
-        Span<int> countsR,
-        Span<int> countsF,
-        Span<int> countsM)
+        Span<int> cells)
     {
         double r0 = tr[0], r1 = tr[1], r2 = tr[2], r3 = tr[3];
         double f0 = tf[0], f1 = tf[1], f2 = tf[2], f3 = tf[3];
@@ -144,18 +160,95 @@ internal static class Binner
         frequency = frequency.Slice(0, n);
         monetary = monetary.Slice(0, n);
         scores = scores.Slice(0, n);
-        for (int i = 0; i < n; i++)
+        cells = cells.Slice(0, 125);
+
+        // Four interleaved cell histograms (see OrderStatistics.Counting), summed at the end.
+        Span<int> sub = stackalloc int[4 * 128];
+        sub.Clear();
+        Span<RfmScore> table = stackalloc RfmScore[125];
+        for (int c = 0; c < 125; c++)
+        {
+            table[c] = RfmScore.Unchecked((c / 25) + 1, ((c / 5) % 5) + 1, (c % 5) + 1);
+        }
+
+        int i = 0;
+#if NET8_0_OR_GREATER
+        if (Vector256.IsHardwareAccelerated && n >= 4)
+        {
+            Vector256<double> vr0 = Vector256.Create(r0), vr1 = Vector256.Create(r1), vr2 = Vector256.Create(r2), vr3 = Vector256.Create(r3);
+            Vector256<double> vf0 = Vector256.Create(f0), vf1 = Vector256.Create(f1), vf2 = Vector256.Create(f2), vf3 = Vector256.Create(f3);
+            Vector256<double> vm0 = Vector256.Create(m0), vm1 = Vector256.Create(m1), vm2 = Vector256.Create(m2), vm3 = Vector256.Create(m3);
+            ref double pr = ref MemoryMarshal.GetReference(recencyDays);
+            ref double pf = ref MemoryMarshal.GetReference(frequency);
+            ref double pm = ref MemoryMarshal.GetReference(monetary);
+            ref int pc = ref MemoryMarshal.GetReference(sub);
+            ref RfmScore pt = ref MemoryMarshal.GetReference(table);
+            ref RfmScore ps = ref MemoryMarshal.GetReference(scores);
+            for (; i <= n - 4; i += 4)
+            {
+                // Each comparison is −1 (true) or 0 per lane; the sums are minus the counts.
+                Vector256<double> g = -Vector256.LoadUnsafe(ref pr, (nuint)i);
+                Vector256<long> r = Vector256.GreaterThan(g, vr0).AsInt64() + Vector256.GreaterThan(g, vr1).AsInt64()
+                    + Vector256.GreaterThan(g, vr2).AsInt64() + Vector256.GreaterThan(g, vr3).AsInt64();
+                Vector256<double> fv = Vector256.LoadUnsafe(ref pf, (nuint)i);
+                Vector256<long> f = Vector256.GreaterThan(fv, vf0).AsInt64() + Vector256.GreaterThan(fv, vf1).AsInt64()
+                    + Vector256.GreaterThan(fv, vf2).AsInt64() + Vector256.GreaterThan(fv, vf3).AsInt64();
+                Vector256<double> mv = Vector256.LoadUnsafe(ref pm, (nuint)i);
+                Vector256<long> m = Vector256.GreaterThan(mv, vm0).AsInt64() + Vector256.GreaterThan(mv, vm1).AsInt64()
+                    + Vector256.GreaterThan(mv, vm2).AsInt64() + Vector256.GreaterThan(mv, vm3).AsInt64();
+
+                // cell = 25·r + 5·f + m, negated.
+                Vector256<long> negCell = (r << 4) + (r << 3) + r + (f << 2) + f + m;
+                int c0 = -(int)negCell.GetElement(0);
+                int c1 = -(int)negCell.GetElement(1);
+                int c2 = -(int)negCell.GetElement(2);
+                int c3 = -(int)negCell.GetElement(3);
+                Unsafe.Add(ref pc, c0)++;
+                Unsafe.Add(ref pc, 128 + c1)++;
+                Unsafe.Add(ref pc, 256 + c2)++;
+                Unsafe.Add(ref pc, 384 + c3)++;
+                Unsafe.Add(ref ps, i) = Unsafe.Add(ref pt, c0);
+                Unsafe.Add(ref ps, i + 1) = Unsafe.Add(ref pt, c1);
+                Unsafe.Add(ref ps, i + 2) = Unsafe.Add(ref pt, c2);
+                Unsafe.Add(ref ps, i + 3) = Unsafe.Add(ref pt, c3);
+            }
+        }
+#endif
+
+        for (; i < n; i++)
         {
             double g = -recencyDays[i];
-            int r = 1 + (g > r0 ? 1 : 0) + (g > r1 ? 1 : 0) + (g > r2 ? 1 : 0) + (g > r3 ? 1 : 0);
+            int r = (g > r0 ? 1 : 0) + (g > r1 ? 1 : 0) + (g > r2 ? 1 : 0) + (g > r3 ? 1 : 0);
             double fv = frequency[i];
-            int f = 1 + (fv > f0 ? 1 : 0) + (fv > f1 ? 1 : 0) + (fv > f2 ? 1 : 0) + (fv > f3 ? 1 : 0);
+            int f = (fv > f0 ? 1 : 0) + (fv > f1 ? 1 : 0) + (fv > f2 ? 1 : 0) + (fv > f3 ? 1 : 0);
             double mv = monetary[i];
-            int m = 1 + (mv > m0 ? 1 : 0) + (mv > m1 ? 1 : 0) + (mv > m2 ? 1 : 0) + (mv > m3 ? 1 : 0);
-            countsR[r - 1]++;
-            countsF[f - 1]++;
-            countsM[m - 1]++;
-            scores[i] = RfmScore.Unchecked(r, f, m);
+            int m = (mv > m0 ? 1 : 0) + (mv > m1 ? 1 : 0) + (mv > m2 ? 1 : 0) + (mv > m3 ? 1 : 0);
+            int c = (r * 25) + (f * 5) + m;
+            sub[c]++;
+            scores[i] = table[c];
+        }
+
+        for (int c = 0; c < 125; c++)
+        {
+            cells[c] += sub[c] + sub[128 + c] + sub[256 + c] + sub[384 + c];
+        }
+    }
+
+    /// <summary>Per-dimension counts (k each) from the k³ cell counts.</summary>
+    public static void CountsFromCells(ReadOnlySpan<int> cells, int k, int[] countsR, int[] countsF, int[] countsM)
+    {
+        for (int r = 0; r < k; r++)
+        {
+            for (int f = 0; f < k; f++)
+            {
+                for (int m = 0; m < k; m++)
+                {
+                    int c = cells[(((r * k) + f) * k) + m];
+                    countsR[r] += c;
+                    countsF[f] += c;
+                    countsM[m] += c;
+                }
+            }
         }
     }
 

@@ -36,6 +36,7 @@ public static class RfmAnalysis
         var countsR = new int[k];
         var countsF = new int[k];
         var countsM = new int[k];
+        Span<int> cells = stackalloc int[k * k * k];
         double[] cutsR, cutsF, cutsM;
         switch (binning.Method)
         {
@@ -74,25 +75,18 @@ public static class RfmAnalysis
                     double[] tr = Binner.FixedThresholds(binning.RecencyThresholds, lowerIsBetter: true, out cutsR);
                     double[] tf = Binner.FixedThresholds(binning.FrequencyThresholds, lowerIsBetter: false, out cutsF);
                     double[] tm = Binner.FixedThresholds(binning.MonetaryThresholds, lowerIsBetter: false, out cutsM);
-                    Binner.ScoreAll(recencyDays, frequency, monetary, tr, tf, tm, scores, countsR, countsF, countsM);
+                    Binner.ScoreAll(recencyDays, frequency, monetary, tr, tf, tm, scores, cells);
+                    Binner.CountsFromCells(cells, k, countsR, countsF, countsM);
                     break;
                 }
 
             default:
                 {
-                    double[] scratch = ArrayPool<double>.Shared.Rent(Math.Max(n, 1));
-                    try
-                    {
-                        double[] tr = Binner.QuantileThresholds(recencyDays, lowerIsBetter: true, k, scratch, nameof(recencyDays), out cutsR);
-                        double[] tf = Binner.QuantileThresholds(frequency, lowerIsBetter: false, k, scratch, nameof(frequency), out cutsF);
-                        double[] tm = Binner.QuantileThresholds(monetary, lowerIsBetter: false, k, scratch, nameof(monetary), out cutsM);
-                        Binner.ScoreAll(recencyDays, frequency, monetary, tr, tf, tm, scores, countsR, countsF, countsM);
-                    }
-                    finally
-                    {
-                        ArrayPool<double>.Shared.Return(scratch);
-                    }
-
+                    double[] tr = Binner.QuantileThresholds(recencyDays, lowerIsBetter: true, k, nameof(recencyDays), out cutsR);
+                    double[] tf = Binner.QuantileThresholds(frequency, lowerIsBetter: false, k, nameof(frequency), out cutsF);
+                    double[] tm = Binner.QuantileThresholds(monetary, lowerIsBetter: false, k, nameof(monetary), out cutsM);
+                    Binner.ScoreAll(recencyDays, frequency, monetary, tr, tf, tm, scores, cells);
+                    Binner.CountsFromCells(cells, k, countsR, countsF, countsM);
                     break;
                 }
         }
