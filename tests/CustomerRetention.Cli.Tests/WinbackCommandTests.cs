@@ -60,6 +60,21 @@ public sealed class WinbackCommandTests : IDisposable
     }
 
     [Fact]
+    public void Reasons_Json_UndiagnosedRowHasNoRank()
+    {
+        CliResult result = CliRunner.RunInCulture("de-DE", "winback", "--departures", Departures, "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(result.Output);
+        JsonElement[] rows = json.RootElement.EnumerateArray().ToArray();
+        Assert.Equal(5, rows.Length);
+        Assert.Equal("poor-value", rows[0].GetProperty("reason").GetString());
+        Assert.Equal(0.425, rows[0].GetProperty("share").GetDouble()); // 1,700 / 4,000, hand-worked above
+        Assert.Equal(JsonValueKind.Null, rows[4].GetProperty("rank").ValueKind);
+        Assert.Equal("undiagnosed", rows[4].GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public void Customers_InGermanCulture_AreInvariant()
     {
         string path = Write("customer_id,date,revenue_lost,value,chance\nX,2026-05-01,1234.5,2000.25,0.25\n");
