@@ -1,0 +1,301 @@
+using CustomerRetention.Probabilistic.Numerics;
+
+namespace CustomerRetention.Probabilistic;
+
+/// <summary>
+/// The shared mathematics of BG/NBD (shift k = 0) and MBG/NBD (k = 1). With m = x + k:
+/// ln L = ln Γ(r+x) − ln Γ(r) + r ln α + ln Γ(b+m) − ln Γ(b) + ln Γ(a+b) − ln Γ(a+b+m)
+///      + ln[(α+T)^{−(r+x)} + 1{m&gt;0} a/(b+m−1) (α+t_x)^{−(r+x)}].
+/// </summary>
+internal static class BetaGeoFamily
+{
+    public static double LogLikelihood(double r, double alpha, double a, double b, int k, double x, double tx, double t)
+    {
+        double m = x + k;
+        double value = SpecialFunctions.LogGamma(r + x) - SpecialFunctions.LogGamma(r) + (r * Math.Log(alpha))
+            + SpecialFunctions.LogGamma(b + m) - SpecialFunctions.LogGamma(b)
+            + SpecialFunctions.LogGamma(a + b) - SpecialFunctions.LogGamma(a + b + m);
+        double u1 = -(r + x) * Math.Log(alpha + t);
+        double u2 = m > 0 ? Math.Log(a) - Math.Log(b + m - 1) - ((r + x) * Math.Log(alpha + tx)) : double.NegativeInfinity;
+        return value + SpecialFunctions.LogAddExp(u1, u2);
+    }
+
+    /// <summary>An evaluator of −LL/N and its gradient over (ln r, ln α, ln a, ln b), reusable across calls.</summary>
+    internal sealed class Evaluator
+    {
+        private readonly PurchaseHistories _data;
+        private readonly int _k;
+        private readonly GammaTable _r = new();
+        private readonly GammaTable _b = new();
+        private readonly GammaTable _ab = new();
+        private readonly int _tableSize;
+        private readonly RowKernel _kernel;
+        private double _pr;
+        private double _palpha;
+        private double _pa;
+        private double _pb;
+        private double _logAlpha;
+        private double _logA;
+
+        public Evaluator(PurchaseHistories data, int k)
+        {
+            _data = data;
+            _k = k;
+            _tableSize = GammaTable.SizeFor(data.MaxFrequency + k, data.IntegerFrequencies, data.Count);
+            _kernel = Kernel;
+        }
+
+        public double TotalLogLikelihood(double r, double alpha, double a, double b, Span<double> gradient)
+        {
+            Prepare(r, alpha, a, b);
+            Span<double> sums = stackalloc double[5];
+            RowSums.Run(_data.Count, 5, _kernel, sums);
+            sums.Slice(1).CopyTo(gradient);
+            return sums[0];
+        }
+
+        public double NegativeMean(ReadOnlySpan<double> logParameters, Span<double> gradient)
+        {
+            double r = Math.Exp(logParameters[0]);
+            double alpha = Math.Exp(logParameters[1]);
+            double a = Math.Exp(logParameters[2]);
+            double b = Math.Exp(logParameters[3]);
+            Span<double> g = stackalloc double[4];
+            double total = TotalLogLikelihood(r, alpha, a, b, g);
+            double n = _data.TotalWeight;
+            gradient[0] = -g[0] * r / n;
+            gradient[1] = -g[1] * alpha / n;
+            gradient[2] = -g[2] * a / n;
+            gradient[3] = -g[3] * b / n;
+            return -total / n;
+        }
+
+        private void Prepare(double r, double alpha, double a, double b)
+        {
+            _pr = r;
+            _palpha = alpha;
+            _pa = a;
+            _pb = b;
+            _logAlpha = Math.Log(alpha);
+            _logA = Math.Log(a);
+            _r.Build(r, _tableSize, true);
+            _b.Build(b, _tableSize, true);
+            _ab.Build(a + b, _tableSize, true);
+        }
+
+        private void Kernel(int start, int end, Span<double> sums)
+        {
+            double[] xs = _data.FrequencyArray;
+            double[] txs = _data.RecencyArray;
+            double[] ts = _data.AgeArray;
+            double[] ws = _data.WeightArray;
+            double r = _pr;
+            double alpha = _palpha;
+            double a = _pa;
+            double b = _pb;
+            double logAlpha = _logAlpha;
+            double logA = _logA;
+            int k = _k;
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0;
+            for (int i = start; i < end; i++)
+            {
+                double w = ws[i];
+                if (w == 0)
+                {
+                    continue;
+                }
+
+                double x = xs[i];
+                double m = x + k;
+                double rx = r + x;
+                double logAT = Math.Log(alpha + ts[i]);
+                double u1 = -rx * logAT;
+                double value = _r.LogRatio(x) + (r * logAlpha) + _b.LogRatio(m) - _ab.LogRatio(m);
+                double dAb = _ab.DigammaDifference(m);
+                double gr = _r.DigammaDifference(x) + logAlpha;
+                double galpha = r / alpha;
+                double ga = -dAb;
+                double gb = _b.DigammaDifference(m) - dAb;
+                if (m > 0)
+                {
+                    double logATx = Math.Log(alpha + txs[i]);
+                    double bm1 = b + m - 1;
+                    double u2 = logA - Math.Log(bm1) - (rx * logATx);
+                    double w1, w2, lse;
+                    if (u1 >= u2)
+                    {
+                        double e = Math.Exp(u2 - u1);
+                        lse = u1 + SpecialFunctions.Log1p(e);
+                        w2 = e / (1 + e);
+                        w1 = 1 - w2;
+                    }
+                    else
+                    {
+                        double e = Math.Exp(u1 - u2);
+                        lse = u2 + SpecialFunctions.Log1p(e);
+                        w1 = e / (1 + e);
+                        w2 = 1 - w1;
+                    }
+
+                    value += lse;
+                    gr -= (w1 * logAT) + (w2 * logATx);
+                    galpha -= rx * ((w1 / (alpha + ts[i])) + (w2 / (alpha + txs[i])));
+                    ga += w2 / a;
+                    gb -= w2 / bm1;
+                }
+                else
+                {
+                    value += u1;
+                    gr -= logAT;
+                    galpha -= rx / (alpha + ts[i]);
+                }
+
+                s0 += w * value;
+                s1 += w * gr;
+                s2 += w * galpha;
+                s3 += w * ga;
+                s4 += w * gb;
+            }
+
+            sums[0] += s0;
+            sums[1] += s1;
+            sums[2] += s2;
+            sums[3] += s3;
+            sums[4] += s4;
+        }
+    }
+
+    public static FitResult<T> Fit<T>(PurchaseHistories data, FitOptions options, int k, Func<double[], T> build)
+        where T : struct
+    {
+        if (data.TotalWeight <= 0)
+        {
+            throw new ArgumentException("The data hold no customers (all weights are zero).", nameof(data));
+        }
+
+        var evaluator = new Evaluator(data, k);
+        double sumX = 0, sumT = 0;
+        for (int i = 0; i < data.Count; i++)
+        {
+            sumX += data.WeightArray[i] * data.FrequencyArray[i];
+            sumT += data.WeightArray[i] * data.AgeArray[i];
+        }
+
+        // Starting points: a purchase rate matching the data's mean rate, then generic ones.
+        double rate = sumX > 0 && sumT > 0 ? sumX / sumT : 1.0;
+        var starts = new List<double[]>
+        {
+            new[] { Math.Log(0.5), Math.Log(0.5 / rate), Math.Log(1.0), Math.Log(2.0) },
+            new[] { 0.0, Math.Log(1.0 / rate), 0.0, 0.0 },
+            new[] { 0.0, 0.0, 0.0, 0.0 },
+        };
+        return Fitting.Run(evaluator.NegativeMean, data.TotalWeight, starts, options, ["r", "alpha", "a", "b"], build, data.Count, 0);
+    }
+
+    /// <summary>ln |Σ_{n≥1} (a)ₙ(b)ₙ/((c)ₙ n!) zⁿ| for a, b &gt; 0 and c &gt; −1 (so the terms share a sign), rescaled against overflow.</summary>
+    internal static double ScaledTail(double a, double b, double c, double z, out double sign)
+    {
+        double term = a * b / c * z;
+        sign = term < 0 ? -1 : 1;
+        term = Math.Abs(term);
+        double logScale = 0;
+        double sum = term;
+        for (int n = 1; n < 20_000_000; n++)
+        {
+            term *= (a + n) * (b + n) / (Math.Abs(c + n) * (n + 1)) * z;
+            sum += term;
+            if (sum > 1e250)
+            {
+                sum *= 1e-250;
+                term *= 1e-250;
+                logScale += 250 * 2.302585092994046;
+            }
+
+            if (term <= 1e-17 * sum && (a + n + 1) * (b + n + 1) * z < (c + n + 1) * (n + 2))
+            {
+                break;
+            }
+        }
+
+        return Math.Log(sum) + logScale;
+    }
+
+    public static double ProbabilityAlive(double r, double alpha, double a, double b, int k, double x, double tx, double t)
+    {
+        double m = x + k;
+        if (m == 0)
+        {
+            return 1.0;
+        }
+
+        double logOdds = Math.Log(a) - Math.Log(b + m - 1) + ((r + x) * (Math.Log(alpha + t) - Math.Log(alpha + tx)));
+        return SpecialFunctions.InverseOnePlusExp(logOdds);
+    }
+
+    /// <summary>
+    /// E[X(T, T+t) | x, t_x, T] = C/(a−1) · [1 − (1−z)^{a−1} ₂F₁(C−r−x, a−1; C; z)] · P(alive), with
+    /// C = a+b+m−1 and z = t/(α+T+t): Euler's transformation of the published form, whose series then has small
+    /// parameters and cannot overflow.
+    /// </summary>
+    public static double ConditionalExpected(double r, double alpha, double a, double b, int k, double horizon, double x, double tx, double t)
+    {
+        if (horizon == 0)
+        {
+            return 0;
+        }
+
+        double m = x + k;
+        double c = a + b + m - 1;
+        double am1 = a - 1;
+        if (Math.Abs(am1) < 1e-9)
+        {
+            am1 = am1 < 0 ? -1e-9 : 1e-9;
+        }
+
+        double z = horizon / (alpha + t + horizon);
+        double logOneMinusZ = Math.Log(alpha + t) - Math.Log(alpha + t + horizon);
+        double seriesA = c - r - x;
+        double bracket;
+        if (c > 0 && (seriesA >= 0 || c >= -seriesA))
+        {
+            // Euler form: small parameters, terms that neither overflow nor cancel badly.
+            double logF = SpecialFunctions.LogHyp2F1(seriesA, am1, c, z, out double sign);
+            bracket = sign > 0 ? -SpecialFunctions.Expm1((am1 * logOneMinusZ) + logF) : 1.0 + Math.Exp((am1 * logOneMinusZ) + logF);
+        }
+        else
+        {
+            // Large r against a small c: the published series ₂F₁(r+x, b+m; c; z), whose terms after the first
+            // share one sign, summed with rescaling so that it cannot overflow.
+            double logTail = ScaledTail(r + x, b + m, c, z, out double sign);
+            double lead = (r + x) * logOneMinusZ;
+            bracket = -SpecialFunctions.Expm1(lead) - (sign * Math.Exp(lead + logTail));
+        }
+
+        double expected = c / am1 * bracket;
+        double result = expected * ProbabilityAlive(r, alpha, a, b, k, x, tx, t);
+        return result > 0 && !double.IsNaN(result) ? (double.IsInfinity(result) ? double.MaxValue : result) : 0.0;
+    }
+
+    public static void PredictMany(
+        double r, double alpha, double a, double b, int k, double horizon,
+        ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
+        Span<double> probabilityAlive, Span<double> expectedPurchases)
+    {
+        Guard.SameLength(frequency.Length, recency.Length);
+        Guard.SameLength(frequency.Length, age.Length);
+        Guard.SameLength(frequency.Length, probabilityAlive.Length);
+        Guard.SameLength(frequency.Length, expectedPurchases.Length);
+        for (int i = 0; i < frequency.Length; i++)
+        {
+            double x = frequency[i], tx = recency[i], t = age[i];
+            if (!(x >= 0) || !(t >= 0) || !(tx >= 0) || !(tx <= t) || double.IsInfinity(x) || double.IsInfinity(t))
+            {
+                throw new ArgumentOutOfRangeException(nameof(frequency), FormattableString.Invariant($"Customer {i}: (x, t_x, T) = ({x}, {tx}, {t}) is not a valid history."));
+            }
+
+            double alive = ProbabilityAlive(r, alpha, a, b, k, x, tx, t);
+            probabilityAlive[i] = alive;
+            expectedPurchases[i] = ConditionalExpected(r, alpha, a, b, k, horizon, x, tx, t);
+        }
+    }
+}
