@@ -21,7 +21,7 @@ public sealed class CohortsAndChurnCommandTests
         Assert.Equal(
             "cohort,customers,period,active,retention,revenue\n"
             + "2024-01-01,3,0,3,1,27\n"
-            + "2024-01-01,3,1,1,0.3333333333333333,20.50\n"
+            + "2024-01-01,3,1,1,0.3333333333333333,20.5\n"
             + "2024-01-01,3,2,2,0.6666666666666666,43\n"
             + "2024-02-01,1,0,1,1,7\n"
             + "2024-02-01,1,1,1,1,8\n",

@@ -40,7 +40,10 @@ internal abstract class TableWriter : IDisposable
 
     internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    internal static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+    // Decimals print without trailing zeros (27.00 → 27), so that the output does not depend on
+    // the scale an amount happened to be stored with; dividing by 1.000…0 drops them exactly.
+    internal static string Format(decimal value) =>
+        (value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>RFC 4180 CSV: a header row, fields quoted only when they must be, LF line ends.</summary>
