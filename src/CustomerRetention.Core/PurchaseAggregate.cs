@@ -284,7 +284,7 @@ public sealed class PurchaseAggregate
             int length = start[c + 1] - from;
             if (length > 1)
             {
-                Array.Sort(keys, rows, from, length);
+                PurchaseAggregator.SortSegment(keys, rows, from, length);
             }
 
             outStart[c] = k;

@@ -192,6 +192,34 @@ internal static class BetaGeoFamily
         return Fitting.Run(evaluator.NegativeMean, data.TotalWeight, starts, options, ["r", "alpha", "a", "b"], build, data.Count, 0);
     }
 
+    /// <summary>ln |Σ_{n≥1} (a)ₙ(b)ₙ/((c)ₙ n!) zⁿ| for a, b &gt; 0 and c &gt; −1 (so the terms share a sign), rescaled against overflow.</summary>
+    internal static double ScaledTail(double a, double b, double c, double z, out double sign)
+    {
+        double term = a * b / c * z;
+        sign = term < 0 ? -1 : 1;
+        term = Math.Abs(term);
+        double logScale = 0;
+        double sum = term;
+        for (int n = 1; n < 20_000_000; n++)
+        {
+            term *= (a + n) * (b + n) / (Math.Abs(c + n) * (n + 1)) * z;
+            sum += term;
+            if (sum > 1e250)
+            {
+                sum *= 1e-250;
+                term *= 1e-250;
+                logScale += 250 * 2.302585092994046;
+            }
+
+            if (term <= 1e-17 * sum && (a + n + 1) * (b + n + 1) * z < (c + n + 1) * (n + 2))
+            {
+                break;
+            }
+        }
+
+        return Math.Log(sum) + logScale;
+    }
+
     public static double ProbabilityAlive(double r, double alpha, double a, double b, int k, double x, double tx, double t)
     {
         double m = x + k;
@@ -226,8 +254,23 @@ internal static class BetaGeoFamily
 
         double z = horizon / (alpha + t + horizon);
         double logOneMinusZ = Math.Log(alpha + t) - Math.Log(alpha + t + horizon);
-        double f = SpecialFunctions.Hyp2F1(c - r - x, am1, c, z);
-        double bracket = -SpecialFunctions.Expm1((am1 * logOneMinusZ) + Math.Log(Math.Max(f, double.Epsilon)));
+        double seriesA = c - r - x;
+        double bracket;
+        if (c > 0 && (seriesA >= 0 || c >= -seriesA))
+        {
+            // Euler form: small parameters, terms that neither overflow nor cancel badly.
+            double logF = SpecialFunctions.LogHyp2F1(seriesA, am1, c, z, out double sign);
+            bracket = sign > 0 ? -SpecialFunctions.Expm1((am1 * logOneMinusZ) + logF) : 1.0 + Math.Exp((am1 * logOneMinusZ) + logF);
+        }
+        else
+        {
+            // Large r against a small c: the published series ₂F₁(r+x, b+m; c; z), whose terms after the first
+            // share one sign, summed with rescaling so that it cannot overflow.
+            double logTail = ScaledTail(r + x, b + m, c, z, out double sign);
+            double lead = (r + x) * logOneMinusZ;
+            bracket = -SpecialFunctions.Expm1(lead) - (sign * Math.Exp(lead + logTail));
+        }
+
         double expected = c / am1 * bracket;
         double result = expected * ProbabilityAlive(r, alpha, a, b, k, x, tx, t);
         return result > 0 && !double.IsNaN(result) ? (double.IsInfinity(result) ? double.MaxValue : result) : 0.0;

@@ -28,24 +28,43 @@ public static class Csat
 
         Guard.InRange(topBoxes, 1, scale.Points);
         int threshold = scale.Maximum - topBoxes + 1;
-        long top = 0;
-        double mean = 0;
-        double m2 = 0;
+        int min = scale.Minimum;
+        uint width = (uint)(scale.Maximum - min);
+
+        // A histogram of the points (at most 1001): one indexed increment per answer; the mean and the
+        // standard deviation then come from the histogram in two short, stable passes.
+        Span<long> counts = scale.Points <= 128 ? stackalloc long[scale.Points] : new long[scale.Points];
         for (int i = 0; i < answers.Length; i++)
         {
-            int a = answers[i];
-            scale.Validate(a, nameof(answers));
-            if (a >= threshold)
+            uint offset = (uint)(answers[i] - min);
+            if (offset > width)
             {
-                top++;
+                scale.Validate(answers[i], nameof(answers));
             }
 
-            double delta = a - mean;
-            mean += delta / (i + 1);
-            m2 += delta * (a - mean);
+            counts[(int)offset]++;
         }
 
-        double sd = answers.Length > 1 ? Math.Sqrt(Math.Max(0, m2) / (answers.Length - 1)) : 0;
+        long top = 0;
+        double sum = 0;
+        for (int k = 0; k < counts.Length; k++)
+        {
+            sum += (double)counts[k] * (min + k);
+            if (min + k >= threshold)
+            {
+                top += counts[k];
+            }
+        }
+
+        double mean = sum / answers.Length;
+        double m2 = 0;
+        for (int k = 0; k < counts.Length; k++)
+        {
+            double d = min + k - mean;
+            m2 += counts[k] * d * d;
+        }
+
+        double sd = answers.Length > 1 ? Math.Sqrt(m2 / (answers.Length - 1)) : 0;
         return new CsatResult(scale, topBoxes, top, new MeanEstimate(answers.Length, mean, sd));
     }
 

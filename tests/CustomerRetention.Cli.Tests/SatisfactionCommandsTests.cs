@@ -55,6 +55,25 @@ public sealed class SatisfactionCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Nps_BySegment_OneRowPerSegmentInOrderOfAppearance()
+    {
+        // tests/data/nps_responses.csv: retail answers 10 9 8 6 10 9 → 4 promoters, 1 passive, 1 detractor, NPS 50;
+        // business 9 7 5 3 → 1, 1, 2, NPS −25.
+        CliResult result = CliRunner.Run("nps", "--responses", TestData.Path("nps_responses.csv"), "--by", "segment");
+        Assert.Equal(0, result.ExitCode);
+        string[] lines = result.Output.TrimEnd('\n').Split('\n');
+        Assert.EndsWith(",level,segment", lines[0], StringComparison.Ordinal);
+        Assert.Equal(3, lines.Length);
+        string[] retail = lines[1].Split(',');
+        Assert.Equal(["50", "4", "1", "1"], retail[0..4]);
+        Assert.Equal("retail", retail[^1]);
+        string[] business = lines[2].Split(',');
+        Assert.Equal(["-25", "1", "1", "2"], business[0..4]);
+        Assert.Equal("business", business[^1]);
+        Assert.Equal(2, CliRunner.Run("nps", "--responses", TestData.Path("nps_responses.csv"), "--by", "region").ExitCode);
+    }
+
+    [Fact]
     public void Nps_UnderGermanCulture_PrintsTheSame()
     {
         string path = TestData.Path("nps_responses.csv");

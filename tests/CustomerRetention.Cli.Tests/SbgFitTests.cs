@@ -71,6 +71,33 @@ public sealed class SbgFitTests
     }
 
     [Theory]
+    [InlineData(null)]
+    [InlineData("de-DE")]
+    public void Fit_Command_Dispatches_Sbg(string? culture)
+    {
+        string[] args = ["fit", "sbg", "--survivors", "1000,631,468,382,326,289,262,241"];
+        CliResult result = culture is null ? CliRunner.Run(args) : CliRunner.RunInCulture(culture, args);
+
+        Assert.Equal(0, result.ExitCode);
+        using JsonDocument output = JsonDocument.Parse(result.Output);
+
+        // Fader & Hardie (2007), regular customers: α 0.704, β 1.182, LL −1680.27 (reference-values.md).
+        Tolerance.Decimals(0.704, output.RootElement.GetProperty("parameters").GetProperty("alpha").GetDouble(), 3);
+        Tolerance.Decimals(1.182, output.RootElement.GetProperty("parameters").GetProperty("beta").GetDouble(), 3);
+        Tolerance.Decimals(-1680.27, output.RootElement.GetProperty("logLikelihood").GetDouble(), 2);
+        Assert.Equal(1000, output.RootElement.GetProperty("customers").GetInt32());
+    }
+
+    [Fact]
+    public void Fit_Command_Reports_Bad_Survivors_On_One_Line()
+    {
+        CliResult result = CliRunner.Run("fit", "sbg", "--survivors", "1000,600,700");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("never increase", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("1000,600,700", "never increase")]
     [InlineData("1000,abc", "'abc'")]
     [InlineData("1000,-5", "negative")]

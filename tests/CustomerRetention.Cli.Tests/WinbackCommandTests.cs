@@ -60,6 +60,21 @@ public sealed class WinbackCommandTests : IDisposable
     }
 
     [Fact]
+    public void Reasons_Json_UndiagnosedRowHasNoRank()
+    {
+        CliResult result = CliRunner.RunInCulture("de-DE", "winback", "--departures", Departures, "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(result.Output);
+        JsonElement[] rows = json.RootElement.EnumerateArray().ToArray();
+        Assert.Equal(5, rows.Length);
+        Assert.Equal("poor-value", rows[0].GetProperty("reason").GetString());
+        Assert.Equal(0.425, rows[0].GetProperty("share").GetDouble()); // 1,700 / 4,000, hand-worked above
+        Assert.Equal(JsonValueKind.Null, rows[4].GetProperty("rank").ValueKind);
+        Assert.Equal("undiagnosed", rows[4].GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public void Customers_InGermanCulture_AreInvariant()
     {
         string path = Write("customer_id,date,revenue_lost,value,chance\nX,2026-05-01,1234.5,2000.25,0.25\n");
@@ -69,6 +84,20 @@ public sealed class WinbackCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         // Hand-worked: priority 2,000.25 · 0.25 = 500.0625.
         Assert.Equal("1,X,2026-05-01,1234.5,2000.25,0.25,500.0625,", result.Output.Split('\n')[1]);
+    }
+
+    [Fact]
+    public void Customers_EmptyValueOrChance_TakeTheDefaults()
+    {
+        string path = Write("customer_id,date,revenue_lost,value,chance\nX,2026-05-01,80,,\nY,2026-05-02,50,100,\n");
+
+        CliResult result = CliRunner.Run("winback", "--departures", path, "--table", "customers");
+
+        // Hand-worked: X value 80 (its revenue lost) × 1 = 80; Y value 100 × 1 = 100.
+        Assert.Equal(0, result.ExitCode);
+        string[] lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("1,Y,2026-05-02,50,100,1,100,", lines[1]);
+        Assert.Equal("2,X,2026-05-01,80,80,1,80,", lines[2]);
     }
 
     [Fact]

@@ -64,6 +64,7 @@ public sealed class TierSchemeTests
         Assert.Throws<ArgumentException>(() => new TierScheme(TierMeasure.Clv, 0, []));
         Assert.Throws<ArgumentException>(() => new TierScheme(TierMeasure.Clv, 100, [new("A", 100, Privilege.None), new("B", 150, Privilege.None)]));
         Assert.Throws<ArgumentException>(() => new TierScheme(TierMeasure.Clv, 0, [new("A", 100, Privilege.None), new("A", 50, Privilege.None)]));
+        Assert.Throws<ArgumentException>(() => new TierScheme(TierMeasure.Clv, 0, [new("A", 100, Privilege.None), new("B", 100, Privilege.None)]));
         Assert.Throws<ArgumentOutOfRangeException>(() => new TierScheme(TierMeasure.Clv, -1, [new("A", 100, Privilege.None)]));
         Assert.Throws<ArgumentOutOfRangeException>(() => new CustomerTier("A", double.NaN, Privilege.None));
         Assert.Throws<ArgumentOutOfRangeException>(() => new CustomerTier("A", 1, (Privilege)1024));

@@ -170,6 +170,16 @@ public sealed class WinBackTests
     }
 
     [Fact]
+    public void Departure_HasValueEquality()
+    {
+        Assert.Equal(new Departure("A", Jan10, 5m, [ChurnReason.Dislike, ChurnReason.Untimely]), new Departure("A", Jan10, 5.0m, [ChurnReason.Dislike, ChurnReason.Untimely, ChurnReason.Dislike]));
+        Assert.NotEqual(new Departure("A", Jan10, 5m, [ChurnReason.Dislike]), new Departure("A", Jan10, 5m, [ChurnReason.Untimely]));
+        Assert.Equal(
+            new Departure("A", Jan10, 5m, [ChurnReason.Dislike]).GetHashCode(),
+            new Departure("A", Jan10, 5m, []).WithReasons([ChurnReason.Dislike]).GetHashCode());
+    }
+
+    [Fact]
     public void BadInput_Throws()
     {
         ArgumentOutOfRangeException negative = Assert.Throws<ArgumentOutOfRangeException>(() => new Departure("A", Jan10, -1m, []));

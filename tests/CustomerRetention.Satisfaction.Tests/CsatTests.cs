@@ -48,4 +48,16 @@ public class CsatTests
                 return r.TopBoxShare >= 0 && r.TopBoxShare <= 1 && ci.Lower >= 0 && ci.Upper <= 1 && ci.Contains(r.TopBoxShare)
                     && r.Mean.Mean >= 1 && r.Mean.Mean <= 5;
             });
+
+    [Fact]
+    public void Mean_MatchesMeanEstimate_Meets_Specification() =>
+        Properties.ForAll(
+            FsCheck.Fluent.Arb.ToArbitrary(FsCheck.Fluent.Gen.NonEmptyListOf(FsCheck.Fluent.Gen.Choose(0, 10))),
+            answers =>
+            {
+                CsatResult r = Csat.Compute(RatingScale.ZeroToTen, answers.ToArray(), topBoxes: 3);
+                MeanEstimate m = MeanEstimate.Of(answers.Select(a => (double)a).ToArray());
+                return Math.Abs(r.Mean.Mean - m.Mean) < 1e-9 && Math.Abs(r.Mean.StandardDeviation - m.StandardDeviation) < 1e-9
+                    && r.TopBoxCount == answers.Count(a => a >= 8);
+            });
 }

@@ -191,7 +191,7 @@ internal sealed class WinbackCommand : ICliCommand
             }
 
             decimal value = revenue;
-            if (hasValue)
+            if (hasValue && !csv.GetSpan(ValueColumn).IsWhiteSpace())
             {
                 value = csv.GetDecimal(ValueColumn);
                 if (value < 0)
@@ -201,7 +201,7 @@ internal sealed class WinbackCommand : ICliCommand
             }
 
             double chance = 1.0;
-            if (hasChance)
+            if (hasChance && !csv.GetSpan(ChanceColumn).IsWhiteSpace())
             {
                 chance = csv.GetDouble(ChanceColumn);
                 if (chance is < 0 or > 1)

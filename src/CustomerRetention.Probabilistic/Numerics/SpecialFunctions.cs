@@ -181,4 +181,35 @@ internal static class SpecialFunctions
 
         return sum;
     }
+
+    /// <summary>
+    /// ln |₂F₁(a, b; c; z)| by the series, rescaled so that neither the terms nor the sum overflow;
+    /// <paramref name="sign"/> receives the sign of the sum.
+    /// </summary>
+    public static double LogHyp2F1(double a, double b, double c, double z, out double sign, int maxTerms = 10_000_000)
+    {
+        double term = 1.0;
+        double sum = 1.0;
+        double logScale = 0;
+        for (int n = 0; n < maxTerms; n++)
+        {
+            term *= (a + n) * (b + n) / ((c + n) * (n + 1)) * z;
+            sum += term;
+            if (Math.Abs(sum) > 1e250 || Math.Abs(term) > 1e250)
+            {
+                sum *= 1e-250;
+                term *= 1e-250;
+                logScale += 250 * 2.302585092994046;
+            }
+
+            if (term == 0 || (Math.Abs(term) <= 1e-17 * Math.Abs(sum)
+                && Math.Abs((a + n + 1) * (b + n + 1) * z) < Math.Abs((c + n + 1) * (n + 2))))
+            {
+                break;
+            }
+        }
+
+        sign = sum < 0 ? -1 : 1;
+        return Math.Log(Math.Abs(sum)) + logScale;
+    }
 }

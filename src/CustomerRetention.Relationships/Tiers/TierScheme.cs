@@ -51,7 +51,7 @@ public sealed class TierScheme
                 throw new ArgumentException($"Two tiers are named '{list[i].Name}'.", nameof(tiers));
             }
 
-            if (i > 0 && list[i - 1].Threshold - list[i].Threshold < 2 * Margin)
+            if (i > 0 && (list[i - 1].Threshold - list[i].Threshold <= 0 || list[i - 1].Threshold - list[i].Threshold < 2 * Margin))
             {
                 throw new ArgumentException(
                     Invariant($"Tiers '{list[i - 1].Name}' and '{list[i].Name}' are {list[i - 1].Threshold - list[i].Threshold} apart: thresholds must differ and be at least twice the margin ({2 * Margin}) apart."),

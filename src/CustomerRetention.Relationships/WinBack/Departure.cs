@@ -47,6 +47,55 @@ public sealed record Departure
     /// <param name="reasons">The reasons.</param>
     /// <returns>A new record.</returns>
     public Departure WithReasons(IEnumerable<ChurnReason> reasons) => new(CustomerId, Date, RevenueLost, Guard.NotNull(reasons));
+
+    /// <summary>Value equality: the same customer, date, revenue lost and reasons in the same order.</summary>
+    /// <param name="other">The other departure, or null.</param>
+    /// <returns>Whether the two are equal.</returns>
+    public bool Equals(Departure? other)
+    {
+        if (other is null)
+        {
+            return false;
+        }
+
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
+        if (!string.Equals(CustomerId, other.CustomerId, StringComparison.Ordinal) || Date != other.Date
+            || RevenueLost != other.RevenueLost || _reasons.Length != other._reasons.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < _reasons.Length; i++)
+        {
+            if (_reasons[i] != other._reasons[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A hash code consistent with <see cref="Equals(Departure)"/>.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode()
+    {
+        unchecked
+        {
+            int hash = (StringComparer.Ordinal.GetHashCode(CustomerId) * 31) + Date.GetHashCode();
+            hash = (hash * 31) + RevenueLost.GetHashCode();
+            foreach (ChurnReason reason in _reasons)
+            {
+                hash = (hash * 31) + (int)reason;
+            }
+
+            return hash;
+        }
+    }
 }
 
 /// <summary>How a departure's revenue is attributed to its reasons when it has several.</summary>
