@@ -29,18 +29,23 @@ public class RfmScoringBenchmark
         _monetary = new double[N];
         _scores = new RfmScore[N];
         _segments = new int[N];
-        RfmBenchmarkData.Generate(N, 42, (c, days, cents) =>
+        // The benchmark data set (BenchmarkData), summarised per customer: recency at the last day,
+        // transactions, total amount.
+        (int[] customers, int[] days, decimal[] amounts) = BenchmarkData.Generate(N);
+        int asOf = BenchmarkData.FirstDay + BenchmarkData.Days - 1;
+        var last = new int[N];
+        for (int i = 0; i < customers.Length; i++)
         {
-            long total = 0;
-            foreach (long x in cents)
-            {
-                total += x;
-            }
+            int c = customers[i];
+            last[c] = Math.Max(last[c], days[i]);
+            _frequency[c]++;
+            _monetary[c] += (double)amounts[i];
+        }
 
-            _recency[c] = RfmBenchmarkData.Days - 1 - days[days.Length - 1];
-            _frequency[c] = days.Length;
-            _monetary[c] = total / 100.0;
-        });
+        for (int c = 0; c < N; c++)
+        {
+            _recency[c] = asOf - last[c];
+        }
     }
 
     [Benchmark(Baseline = true)]

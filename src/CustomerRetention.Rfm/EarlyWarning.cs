@@ -293,7 +293,7 @@ public sealed class ThresholdRule : WarningRule
     /// <param name="conditions">The conditions, all of which must hold. Range: at least one.</param>
     /// <param name="level">The level. Range: not None.</param>
     public ThresholdRule(string name, IReadOnlyList<ThresholdCondition> conditions, WarningLevel level)
-        : base(level)
+        : base(NullChecked(name, conditions, level))
     {
         Name = Guard.NotNullOrWhiteSpace(name);
         Guard.NotNull(conditions);
@@ -307,6 +307,14 @@ public sealed class ThresholdRule : WarningRule
 
     /// <summary>The rule's name.</summary>
     public string Name { get; }
+
+    // The base constructor checks the level: null arguments must be reported first.
+    private static WarningLevel NullChecked(string name, IReadOnlyList<ThresholdCondition> conditions, WarningLevel level)
+    {
+        Guard.NotNull(name);
+        Guard.NotNull(conditions);
+        return level;
+    }
 
     /// <summary>The conditions, all of which must hold.</summary>
     public IReadOnlyList<ThresholdCondition> Conditions => _conditions;
