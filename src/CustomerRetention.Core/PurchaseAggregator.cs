@@ -16,7 +16,7 @@ namespace CustomerRetention;
 /// sorted by date, or a log in date order), with no allocation besides the result; other orders
 /// take one extra O(n log k) sorting pass (k = transactions per customer) with O(n) scratch memory.</para>
 /// <para>To combine partial results of disjoint transaction sets (partitions aggregated
-/// elsewhere), see docs/scale-out.md.</para>
+/// elsewhere), see <see cref="PurchaseAggregate"/> and docs/scale-out.md.</para>
 /// <example>
 /// <code>
 /// PurchaseSummaries summaries = PurchaseAggregator.Summarize(transactions, through: new LocalDate(1997, 9, 30));
@@ -45,7 +45,15 @@ public static class PurchaseAggregator
         Guard.NotNull(table);
         int throughDay = through is LocalDate t ? DayNumbers.FromDate(t) : int.MaxValue;
         var all = new PurchaseSummary[table.CustomerCount];
-        Summarize(table.CustomerIndices, table.DayNumbers, table.Amounts, throughDay, all);
+        if (table.TryGetAmountUnits(out ReadOnlySpan<long> units, out int scale))
+        {
+            Summarize(table.CustomerIndices, table.DayNumbers, units, scale, throughDay, all);
+        }
+        else
+        {
+            Summarize(table.CustomerIndices, table.DayNumbers, table.Amounts, throughDay, all);
+        }
+
         int kept = 0;
         for (int i = 0; i < all.Length; i++)
         {
@@ -83,6 +91,7 @@ public static class PurchaseAggregator
     /// <param name="amounts">Amount per row, any sign.</param>
     /// <param name="throughDayNumber">Rows after this day number are ignored; <see cref="int.MaxValue"/> for none.</param>
     /// <param name="destination">One summary per customer index.</param>
+    /// <exception cref="OverflowException">A customer's total amount is beyond the range of <see cref="decimal"/> (±7.9e28).</exception>
     public static void Summarize(ReadOnlySpan<int> customerIndices, ReadOnlySpan<int> dayNumbers, ReadOnlySpan<decimal> amounts, int throughDayNumber, Span<PurchaseSummary> destination)
     {
         Guard.SameLength(customerIndices.Length, dayNumbers.Length);
@@ -95,6 +104,286 @@ public static class PurchaseAggregator
             acc.Clear();
             AccumulateSorted(customerIndices, dayNumbers, amounts, throughDayNumber, acc);
         }
+    }
+
+    /// <summary>
+    /// The columnar entry point for amounts stored as exact scaled integers (amount = units · 10^−scale,
+    /// e.g. cents with scale 2; see <see cref="TransactionTable.TryGetAmountUnits"/>): the fastest path,
+    /// integer sums instead of decimal ones, with the same result as the decimal overload. The
+    /// destination is overwritten; customers without a purchase get <c>default</c>.
+    /// </summary>
+    /// <param name="customerIndices">Dense customer index per row. Range: 0 ≤ index &lt; destination.Length.</param>
+    /// <param name="dayNumbers">Day number per row (days since 1970-01-01, see <see cref="DayNumbers"/>).</param>
+    /// <param name="amountUnits">Amount per row in units of 10^−<paramref name="amountScale"/>, any sign.</param>
+    /// <param name="amountScale">The number of decimals of the units. Range: 0 ≤ amountScale ≤ 9.</param>
+    /// <param name="throughDayNumber">Rows after this day number are ignored; <see cref="int.MaxValue"/> for none.</param>
+    /// <param name="destination">One summary per customer index.</param>
+    public static void Summarize(ReadOnlySpan<int> customerIndices, ReadOnlySpan<int> dayNumbers, ReadOnlySpan<long> amountUnits, int amountScale, int throughDayNumber, Span<PurchaseSummary> destination)
+    {
+        Guard.SameLength(customerIndices.Length, dayNumbers.Length);
+        Guard.SameLength(customerIndices.Length, amountUnits.Length);
+        Guard.InRange(amountScale, 0, AmountUnits.MaxScale);
+        Span<UnitAccumulator> acc = MemoryMarshal.Cast<PurchaseSummary, UnitAccumulator>(destination);
+        if (acc.Length != destination.Length)
+        {
+            throw new InvalidOperationException("UnitAccumulator and PurchaseSummary must have the same size.");
+        }
+
+        acc.Clear();
+        try
+        {
+            if (AccumulateUnitsInOrder(customerIndices, dayNumbers, amountUnits, throughDayNumber, acc) >= 0)
+            {
+                acc.Clear();
+                AccumulateUnitsSorted(customerIndices, dayNumbers, amountUnits, throughDayNumber, acc);
+            }
+        }
+        catch (OverflowException)
+        {
+            // Totals beyond ±9.2e18 units: sum as decimals instead.
+            var amounts = new decimal[amountUnits.Length];
+            for (int i = 0; i < amounts.Length; i++)
+            {
+                amounts[i] = AmountUnits.ToDecimal(amountUnits[i], amountScale);
+            }
+
+            Summarize(customerIndices, dayNumbers, amounts, throughDayNumber, destination);
+            return;
+        }
+
+        Span<Accumulator> result = MemoryMarshal.Cast<PurchaseSummary, Accumulator>(destination);
+        for (int c = 0; c < acc.Length; c++)
+        {
+            UnitAccumulator u = acc[c];
+            if (u.Transactions == 0)
+            {
+                continue;
+            }
+
+            ref Accumulator r = ref result[c];
+            r.TotalAmount = AmountUnits.ToDecimal(u.TotalUnits, amountScale);
+            r.FirstDayAmount = AmountUnits.ToDecimal(u.FirstDayUnits, amountScale);
+            r.Transactions = u.Transactions;
+            r.FirstDay = u.FirstDay;
+            r.LastDay = u.LastDay;
+            r.PurchaseDays = u.PurchaseDays;
+        }
+    }
+
+    /// <summary>
+    /// One pass that assumes each customer's rows come in date order; returns the first row that
+    /// does not, or −1. A run of rows of one customer is accumulated in registers and written once.
+    /// </summary>
+    private static int AccumulateUnitsInOrder(ReadOnlySpan<int> customers, ReadOnlySpan<int> days, ReadOnlySpan<long> units, int through, Span<UnitAccumulator> acc)
+    {
+        int n = customers.Length;
+        days = days.Slice(0, n);
+        units = units.Slice(0, n);
+        int customerCount = acc.Length;
+        int i = 0;
+        while (i < n)
+        {
+            int c = customers[i];
+            if ((uint)c >= (uint)customerCount)
+            {
+                throw new ArgumentOutOfRangeException(nameof(customers), c, FormattableString.Invariant($"Customer index at row {i} is outside the destination."));
+            }
+
+            ref UnitAccumulator s = ref acc[c];
+            long transactions = s.Transactions;
+            int first = s.FirstDay;
+            int last = s.LastDay;
+            int purchaseDays = s.PurchaseDays;
+            long total = s.TotalUnits;
+            long firstAmount = s.FirstDayUnits;
+            int outOfOrder = -1;
+            do
+            {
+                int day = days[i];
+                if (day <= through)
+                {
+                    long amount = units[i];
+                    if (transactions == 0)
+                    {
+                        first = day;
+                        last = day;
+                        purchaseDays = 1;
+                        transactions = 1;
+                        total = amount;
+                        firstAmount = amount;
+                    }
+                    else if (day == last)
+                    {
+                        transactions++;
+                        total = checked(total + amount);
+                        if (day == first)
+                        {
+                            firstAmount = checked(firstAmount + amount);
+                        }
+                    }
+                    else if (day > last)
+                    {
+                        transactions++;
+                        purchaseDays++;
+                        last = day;
+                        total = checked(total + amount);
+                    }
+                    else
+                    {
+                        outOfOrder = i;
+                        break;
+                    }
+                }
+
+                i++;
+            }
+            while (i < n && customers[i] == c);
+
+            s.Transactions = transactions;
+            s.FirstDay = first;
+            s.LastDay = last;
+            s.PurchaseDays = purchaseDays;
+            s.TotalUnits = total;
+            s.FirstDayUnits = firstAmount;
+            if (outOfOrder >= 0)
+            {
+                return outOfOrder;
+            }
+        }
+
+        return -1;
+    }
+
+    private static void AccumulateUnitsSorted(ReadOnlySpan<int> customers, ReadOnlySpan<int> days, ReadOnlySpan<long> units, int through, Span<UnitAccumulator> acc)
+    {
+        (int[] start, int[] rows, int[] keys) = SortByCustomerAndDay(customers, days, through, acc.Length);
+        for (int c = 0; c < acc.Length; c++)
+        {
+            ref UnitAccumulator s = ref acc[c];
+            for (int p = start[c]; p < start[c + 1]; p++)
+            {
+                int day = keys[p];
+                long amount = units[rows[p]];
+                if (s.Transactions == 0)
+                {
+                    s.FirstDay = day;
+                    s.LastDay = day;
+                    s.PurchaseDays = 1;
+                    s.Transactions = 1;
+                    s.TotalUnits = amount;
+                    s.FirstDayUnits = amount;
+                }
+                else
+                {
+                    s.Transactions++;
+                    s.TotalUnits = checked(s.TotalUnits + amount);
+                    if (day == s.LastDay)
+                    {
+                        if (day == s.FirstDay)
+                        {
+                            s.FirstDayUnits = checked(s.FirstDayUnits + amount);
+                        }
+                    }
+                    else
+                    {
+                        s.PurchaseDays++;
+                        s.LastDay = day;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Row order by (customer, day): a counting sort by customer, then a sort of each customer's rows by day.</summary>
+    private static (int[] Start, int[] Rows, int[] Keys) SortByCustomerAndDay(ReadOnlySpan<int> customers, ReadOnlySpan<int> days, int through, int customerCount)
+    {
+        var start = new int[customerCount + 1];
+        int kept = 0;
+        for (int i = 0; i < customers.Length; i++)
+        {
+            if (days[i] <= through)
+            {
+                int c = customers[i];
+                if ((uint)c >= (uint)customerCount)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(customers), c, FormattableString.Invariant($"Customer index at row {i} is outside the destination."));
+                }
+
+                start[c + 1]++;
+                kept++;
+            }
+        }
+
+        for (int c = 0; c < customerCount; c++)
+        {
+            start[c + 1] += start[c];
+        }
+
+        var rows = new int[kept];
+        var keys = new int[kept];
+        var next = new int[customerCount];
+        Array.Copy(start, next, customerCount);
+        for (int i = 0; i < customers.Length; i++)
+        {
+            int day = days[i];
+            if (day <= through)
+            {
+                int p = next[customers[i]]++;
+                rows[p] = i;
+                keys[p] = day;
+            }
+        }
+
+        for (int c = 0; c < customerCount; c++)
+        {
+            int from = start[c];
+            int length = start[c + 1] - from;
+            if (length > 1 && !IsSorted(keys, from, length))
+            {
+                SortSegment(keys, rows, from, length);
+            }
+        }
+
+        return (start, rows, keys);
+    }
+
+    /// <summary>Sorts keys[from..from+length) with their rows: insertion sort for the short segments of one customer, Array.Sort beyond.</summary>
+    internal static void SortSegment(int[] keys, int[] rows, int from, int length)
+    {
+        if (length > 24)
+        {
+            Array.Sort(keys, rows, from, length);
+            return;
+        }
+
+        for (int p = from + 1; p < from + length; p++)
+        {
+            int key = keys[p];
+            int row = rows[p];
+            int q = p - 1;
+            while (q >= from && keys[q] > key)
+            {
+                keys[q + 1] = keys[q];
+                rows[q + 1] = rows[q];
+                q--;
+            }
+
+            keys[q + 1] = key;
+            rows[q + 1] = row;
+        }
+    }
+
+    private static bool IsSorted(int[] keys, int from, int length)
+    {
+        for (int p = from + 1; p < from + length; p++)
+        {
+            if (keys[p] < keys[p - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>One pass that assumes each customer's rows come in date order; returns the first row that does not, or −1.</summary>
@@ -154,53 +443,14 @@ public static class PurchaseAggregator
     /// <summary>Sorts the rows by (customer, day) with a counting sort and a per-customer sort, then accumulates in that order.</summary>
     private static void AccumulateSorted(ReadOnlySpan<int> customers, ReadOnlySpan<int> days, ReadOnlySpan<decimal> amounts, int through, Span<Accumulator> acc)
     {
-        int customerCount = acc.Length;
-        var start = new int[customerCount + 1];
-        int kept = 0;
-        for (int i = 0; i < customers.Length; i++)
+        (int[] start, int[] rows, int[] keys) = SortByCustomerAndDay(customers, days, through, acc.Length);
+        for (int c = 0; c < acc.Length; c++)
         {
-            if (days[i] <= through)
+            ref Accumulator s = ref acc[c];
+            for (int p = start[c]; p < start[c + 1]; p++)
             {
-                start[customers[i] + 1]++;
-                kept++;
-            }
-        }
-
-        for (int c = 0; c < customerCount; c++)
-        {
-            start[c + 1] += start[c];
-        }
-
-        var rows = new int[kept];
-        var keys = new int[kept];
-        var next = new int[customerCount];
-        Array.Copy(start, next, customerCount);
-        for (int i = 0; i < customers.Length; i++)
-        {
-            int day = days[i];
-            if (day <= through)
-            {
-                int p = next[customers[i]]++;
-                rows[p] = i;
-                keys[p] = day;
-            }
-        }
-
-        for (int c = 0; c < customerCount; c++)
-        {
-            int from = start[c];
-            int length = start[c + 1] - from;
-            if (length > 1)
-            {
-                Array.Sort(keys, rows, from, length);
-            }
-
-            for (int p = from; p < from + length; p++)
-            {
-                int i = rows[p];
                 int day = keys[p];
-                ref Accumulator s = ref acc[c];
-                decimal amount = amounts[i];
+                decimal amount = amounts[rows[p]];
                 if (s.Transactions == 0)
                 {
                     s.FirstDay = day;
@@ -210,28 +460,41 @@ public static class PurchaseAggregator
                     s.TotalAmount = amount;
                     s.FirstDayAmount = amount;
                 }
-                else if (day == s.LastDay)
-                {
-                    s.Transactions++;
-                    s.TotalAmount += amount;
-                    if (day == s.FirstDay)
-                    {
-                        s.FirstDayAmount += amount;
-                    }
-                }
                 else
                 {
                     s.Transactions++;
-                    s.PurchaseDays++;
-                    s.LastDay = day;
                     s.TotalAmount += amount;
+                    if (day == s.LastDay)
+                    {
+                        if (day == s.FirstDay)
+                        {
+                            s.FirstDayAmount += amount;
+                        }
+                    }
+                    else
+                    {
+                        s.PurchaseDays++;
+                        s.LastDay = day;
+                    }
                 }
             }
         }
     }
 
+    /// <summary>The integer accumulator of the scaled-units path, laid over the destination's memory (same size as <see cref="PurchaseSummary"/>).</summary>
+    [StructLayout(LayoutKind.Sequential, Size = 56)]
+    private struct UnitAccumulator
+    {
+        public long TotalUnits;
+        public long FirstDayUnits;
+        public long Transactions;
+        public int FirstDay;
+        public int LastDay;
+        public int PurchaseDays;
+    }
+
     /// <summary>The mutable twin of <see cref="PurchaseSummary"/> (same field layout) that the hot loops write.</summary>
-    [StructLayout(LayoutKind.Sequential)]
+    [StructLayout(LayoutKind.Sequential, Size = 56)]
     private struct Accumulator
     {
         public decimal TotalAmount;

@@ -20,7 +20,7 @@ namespace CustomerRetention;
 /// thread-safe. Build summaries with <see cref="PurchaseAggregator"/>.
 /// </para>
 /// </remarks>
-[StructLayout(LayoutKind.Sequential)]
+[StructLayout(LayoutKind.Sequential, Size = 56)]
 public readonly struct PurchaseSummary : IEquatable<PurchaseSummary>
 {
     // The layout is mirrored by PurchaseAggregator.Accumulator (the hot loop writes through a cast).

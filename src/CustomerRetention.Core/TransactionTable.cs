@@ -27,20 +27,24 @@ public sealed class TransactionTable : IReadOnlyList<Transaction>
     private readonly CustomerId[] _customers;
     private readonly int[] _customerIndices;
     private readonly int[] _dayNumbers;
-    private readonly decimal[] _amounts;
+    private readonly long[]? _amountUnits;
+    private readonly int _amountScale;
     private readonly int _count;
+    private decimal[]? _amounts;
 
-    private TransactionTable(CustomerId[] customers, int[] customerIndices, int[] dayNumbers, decimal[] amounts, int count)
+    private TransactionTable(CustomerId[] customers, int[] customerIndices, int[] dayNumbers, long[]? amountUnits, int amountScale, decimal[]? amounts, int count)
     {
         _customers = customers;
         _customerIndices = customerIndices;
         _dayNumbers = dayNumbers;
+        _amountUnits = amountUnits;
+        _amountScale = amountScale;
         _amounts = amounts;
         _count = count;
     }
 
     /// <summary>A table with no rows and no customers.</summary>
-    public static TransactionTable Empty { get; } = new([], [], [], [], 0);
+    public static TransactionTable Empty { get; } = new([], [], [], [], 0, null, 0);
 
     /// <summary>The number of rows (transactions).</summary>
     public int Count => _count;
@@ -57,8 +61,8 @@ public sealed class TransactionTable : IReadOnlyList<Transaction>
     /// <summary>Row i's date as a day number (days since 1970-01-01).</summary>
     public ReadOnlySpan<int> DayNumbers => _dayNumbers.AsSpan(0, _count);
 
-    /// <summary>Row i's amount.</summary>
-    public ReadOnlySpan<decimal> Amounts => _amounts.AsSpan(0, _count);
+    /// <summary>Row i's amount (exact decimal). When the amounts are stored as scaled integers (see <see cref="TryGetAmountUnits"/>) the decimals are made on first use.</summary>
+    public ReadOnlySpan<decimal> Amounts => (_amounts ??= MakeAmounts()).AsSpan(0, _count);
 
     /// <summary>Row <paramref name="index"/> as a transaction.</summary>
     /// <param name="index">Range: 0 ≤ index &lt; <see cref="Count"/>.</param>
@@ -71,7 +75,7 @@ public sealed class TransactionTable : IReadOnlyList<Transaction>
                 throw new ArgumentOutOfRangeException(nameof(index), index, "Index is outside the table.");
             }
 
-            return new Transaction(_customers[_customerIndices[index]], CustomerRetention.DayNumbers.ToDate(_dayNumbers[index]), _amounts[index]);
+            return new Transaction(_customers[_customerIndices[index]], CustomerRetention.DayNumbers.ToDate(_dayNumbers[index]), AmountAt(index));
         }
     }
 
@@ -90,6 +94,27 @@ public sealed class TransactionTable : IReadOnlyList<Transaction>
         return builder.ToTable();
     }
 
+    /// <summary>
+    /// The amounts as exact scaled integers when every amount has at most 9 decimals and fits:
+    /// amount = units · 10^−scale (e.g. cents with scale 2). The fast paths sum these instead of decimals.
+    /// </summary>
+    /// <param name="units">Row i's amount in units of 10^−scale; empty when false is returned.</param>
+    /// <param name="scale">The number of decimals. Range: 0 ≤ scale ≤ 9.</param>
+    /// <returns>Whether the table stores its amounts so.</returns>
+    public bool TryGetAmountUnits(out ReadOnlySpan<long> units, out int scale)
+    {
+        if (_amountUnits is null)
+        {
+            units = default;
+            scale = 0;
+            return false;
+        }
+
+        units = _amountUnits.AsSpan(0, _count);
+        scale = _amountScale;
+        return true;
+    }
+
     /// <inheritdoc/>
     public IEnumerator<Transaction> GetEnumerator()
     {
@@ -101,9 +126,25 @@ public sealed class TransactionTable : IReadOnlyList<Transaction>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    private decimal AmountAt(int index) =>
+        _amounts is not null ? _amounts[index] : AmountUnits.ToDecimal(_amountUnits![index], _amountScale);
+
+    private decimal[] MakeAmounts()
+    {
+        var amounts = new decimal[_count];
+        for (int i = 0; i < amounts.Length; i++)
+        {
+            amounts[i] = AmountUnits.ToDecimal(_amountUnits![i], _amountScale);
+        }
+
+        return amounts;
+    }
+
     /// <summary>
     /// Collects rows one by one into a <see cref="TransactionTable"/>; customer ids are interned
-    /// (one string per customer, looked up by span). Not thread-safe; use one builder per thread.
+    /// (one string per customer, looked up by span). Amounts are kept as exact scaled integers while
+    /// they have at most 9 decimals and fit (the fast aggregation path), as decimals otherwise.
+    /// Not thread-safe; use one builder per thread.
     /// </summary>
     [MutableByDesign]
     public sealed class Builder
@@ -111,7 +152,9 @@ public sealed class TransactionTable : IReadOnlyList<Transaction>
         private readonly CustomerInterner _interner;
         private int[] _customerIndices;
         private int[] _dayNumbers;
-        private decimal[] _amounts;
+        private long[]? _units;
+        private int _scale;
+        private decimal[]? _amounts;
         private int _count;
         private bool _built;
 
@@ -130,7 +173,7 @@ public sealed class TransactionTable : IReadOnlyList<Transaction>
             _interner = new CustomerInterner(Math.Min(c, 1 << 16));
             _customerIndices = new int[c];
             _dayNumbers = new int[c];
-            _amounts = new decimal[c];
+            _units = new long[c];
         }
 
         /// <summary>The number of rows added so far.</summary>
@@ -139,19 +182,33 @@ public sealed class TransactionTable : IReadOnlyList<Transaction>
         /// <summary>The number of distinct customers so far.</summary>
         public int CustomerCount => _interner.Count;
 
+        internal CustomerInterner Interner => _interner;
+
         /// <summary>Adds one transaction.</summary>
         /// <param name="customer">Who bought.</param>
         /// <param name="date">When.</param>
         /// <param name="amount">How much, any sign.</param>
-        public void Add(CustomerId customer, LocalDate date, decimal amount) =>
-            AddRow(_interner.GetOrAdd(customer.Value), CustomerRetention.DayNumbers.FromDate(date), amount);
+        public void Add(CustomerId customer, LocalDate date, decimal amount)
+        {
+            int index = NextRow();
+            _customerIndices[index] = _interner.GetOrAdd(customer.Value);
+            _dayNumbers[index] = CustomerRetention.DayNumbers.FromDate(date);
+            SetAmount(index, amount);
+            _count++;
+        }
 
         /// <summary>Adds one transaction given by its customer id's characters and a day number (the allocation-free path of readers).</summary>
         /// <param name="customerId">The id's characters; copied to a string only the first time the customer is seen.</param>
         /// <param name="dayNumber">Days since 1970-01-01 (see <see cref="CustomerRetention.DayNumbers"/>).</param>
         /// <param name="amount">How much, any sign.</param>
-        public void Add(ReadOnlySpan<char> customerId, int dayNumber, decimal amount) =>
-            AddRow(_interner.GetOrAdd(customerId), dayNumber, amount);
+        public void Add(ReadOnlySpan<char> customerId, int dayNumber, decimal amount)
+        {
+            int index = NextRow();
+            _customerIndices[index] = _interner.GetOrAdd(customerId);
+            _dayNumbers[index] = dayNumber;
+            SetAmount(index, amount);
+            _count++;
+        }
 
         /// <summary>Builds the table; the builder must not be used afterwards.</summary>
         /// <returns>The table of the rows added.</returns>
@@ -170,10 +227,109 @@ public sealed class TransactionTable : IReadOnlyList<Transaction>
                 customers[i] = new CustomerId(ids[i]);
             }
 
-            return new TransactionTable(customers, _customerIndices, _dayNumbers, _amounts, _count);
+            return new TransactionTable(customers, _customerIndices, _dayNumbers, _units, _scale, _amounts, _count);
         }
 
-        private void AddRow(int customer, int day, decimal amount)
+        /// <summary>Adds a row whose customer is already interned and whose amount is units · 10^−scale (the readers' fast path).</summary>
+        internal void AddUnits(int customer, int dayNumber, long units, int scale)
+        {
+            int index = NextRow();
+            _customerIndices[index] = customer;
+            _dayNumbers[index] = dayNumber;
+            if (_units is not null && scale == _scale)
+            {
+                _units[index] = units;
+            }
+            else
+            {
+                SetUnits(index, units, scale);
+            }
+
+            _count++;
+        }
+
+        private void SetUnits(int index, long units, int scale)
+        {
+            if (_units is not null)
+            {
+                if (scale < _scale && AmountUnits.TryRescale(units, _scale - scale, out long rescaled))
+                {
+                    _units[index] = rescaled;
+                    return;
+                }
+
+                if (scale > _scale && RaiseScale(scale))
+                {
+                    _units[index] = units;
+                    return;
+                }
+
+                if (scale == _scale)
+                {
+                    _units[index] = units;
+                    return;
+                }
+
+                ToDecimals();
+            }
+
+            _amounts![index] = AmountUnits.ToDecimal(units, scale);
+        }
+
+        private void SetAmount(int index, decimal amount)
+        {
+            if (_units is not null && AmountUnits.TryFromDecimal(amount, out long units, out int scale))
+            {
+                SetUnits(index, units, scale);
+                return;
+            }
+
+            if (_units is not null)
+            {
+                ToDecimals();
+            }
+
+            _amounts![index] = amount;
+        }
+
+        /// <summary>Rescales every stored amount to <paramref name="scale"/> decimals; false (nothing changed) when one would overflow.</summary>
+        private bool RaiseScale(int scale)
+        {
+            int by = scale - _scale;
+            long[] units = _units!;
+            long limit = long.MaxValue / AmountUnits.Pow10(by);
+            for (int i = 0; i < _count; i++)
+            {
+                if (units[i] > limit || units[i] < -limit)
+                {
+                    return false;
+                }
+            }
+
+            long factor = AmountUnits.Pow10(by);
+            for (int i = 0; i < _count; i++)
+            {
+                units[i] *= factor;
+            }
+
+            _scale = scale;
+            return true;
+        }
+
+        private void ToDecimals()
+        {
+            long[] units = _units!;
+            var amounts = new decimal[_customerIndices.Length];
+            for (int i = 0; i < _count; i++)
+            {
+                amounts[i] = AmountUnits.ToDecimal(units[i], _scale);
+            }
+
+            _amounts = amounts;
+            _units = null;
+        }
+
+        private int NextRow()
         {
             if (_built)
             {
@@ -185,13 +341,17 @@ public sealed class TransactionTable : IReadOnlyList<Transaction>
                 int size = _count * 2;
                 Array.Resize(ref _customerIndices, size);
                 Array.Resize(ref _dayNumbers, size);
-                Array.Resize(ref _amounts, size);
+                if (_units is not null)
+                {
+                    Array.Resize(ref _units, size);
+                }
+                else
+                {
+                    Array.Resize(ref _amounts, size);
+                }
             }
 
-            _customerIndices[_count] = customer;
-            _dayNumbers[_count] = day;
-            _amounts[_count] = amount;
-            _count++;
+            return _count;
         }
     }
 }

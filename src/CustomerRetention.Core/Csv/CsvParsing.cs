@@ -77,6 +77,60 @@ internal static class CsvParsing
         return true;
     }
 
+    /// <summary>An amount as exact units at its own scale (amount = units · 10^−scale), for at most 18 digits and 9 decimals.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryParseUnits(ReadOnlySpan<char> text, out long units, out int scale)
+    {
+        units = 0;
+        scale = 0;
+        int i = 0;
+        bool negative = false;
+        if (text.Length > 0 && (text[0] == '-' || text[0] == '+'))
+        {
+            negative = text[0] == '-';
+            i = 1;
+        }
+
+        long mantissa = 0;
+        int digits = 0;
+        int decimals = -1;
+        for (; i < text.Length; i++)
+        {
+            char c = text[i];
+            uint d = (uint)(c - '0');
+            if (d <= 9)
+            {
+                if (++digits > 18)
+                {
+                    return false;
+                }
+
+                mantissa = (mantissa * 10) + d;
+                if (decimals >= 0)
+                {
+                    decimals++;
+                }
+            }
+            else if (c == '.' && decimals < 0)
+            {
+                decimals = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (digits == 0 || decimals > 9)
+        {
+            return false;
+        }
+
+        units = negative ? -mantissa : mantissa;
+        scale = Math.Max(decimals, 0);
+        return true;
+    }
+
     public static bool TryParseDouble(ReadOnlySpan<char> text, out double value)
     {
         text = TrimSpaces(text);

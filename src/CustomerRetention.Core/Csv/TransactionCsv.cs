@@ -76,6 +76,8 @@ public static class TransactionCsv
             long skipped = 0;
             long rows = 0;
             CsvFormatException? firstSkipped = null;
+            CustomerInterner interner = builder.Interner;
+            int lastCustomer = -1;
             IProgress<long>? progress = options.Progress;
             while (csv.Read())
             {
@@ -94,8 +96,20 @@ public static class TransactionCsv
                     }
 
                     int day = csv.GetDayNumber(1, dates);
-                    decimal amount = csv.GetDecimal(2);
-                    builder.Add(customer, day, amount);
+                    ReadOnlySpan<char> amountText = CsvParsing.TrimSpaces(csv.GetSpan(2));
+                    if (!CsvParsing.TryParseUnits(amountText, out long units, out int scale))
+                    {
+                        builder.Add(customer, day, csv.GetDecimal(2));
+                        continue;
+                    }
+
+                    // Grouped files repeat the customer row after row: compare with the last one before hashing.
+                    if (lastCustomer < 0 || !customer.SequenceEqual(interner.IdAt(lastCustomer).AsSpan()))
+                    {
+                        lastCustomer = interner.GetOrAdd(customer);
+                    }
+
+                    builder.AddUnits(lastCustomer, day, units, scale);
                 }
                 catch (CsvFormatException e) when (options.SkipInvalid)
                 {

@@ -1,0 +1,79 @@
+using BenchmarkDotNet.Attributes;
+
+namespace CustomerRetention.Benchmarks;
+
+/// <summary>
+/// Transactions in memory to per-customer purchase summaries (issue 3): the columnar entry
+/// <see cref="PurchaseAggregator.Summarize(ReadOnlySpan{int}, ReadOnlySpan{int}, ReadOnlySpan{decimal}, int, Span{PurchaseSummary})"/>
+/// on the benchmark data set (about 10 transactions per customer), grouped by customer or shuffled.
+/// The baseline is the physical floor: one pass that sums the same three columns.
+/// Target: 10M transactions of 1M customers in ≤ 0.15 s (Python's lifetimes: 14.7 s), grouped input
+/// within 4× the floor, no allocation per transaction.
+/// </summary>
+[MemoryDiagnoser]
+public class PurchaseAggregationBenchmark
+{
+    private int[] _customers = [];
+    private int[] _days = [];
+    private decimal[] _amounts = [];
+    private PurchaseSummary[] _destination = [];
+    private TransactionTable _table = TransactionTable.Empty;
+
+    public static IEnumerable<int> CustomerCounts => BenchmarkSizes.Pick([100_000, 1_000_000], [1_000]);
+
+    /// <summary>Customers (transactions ≈ 10 × customers: 1M and 10M).</summary>
+    [ParamsSource(nameof(CustomerCounts))]
+    public int Customers { get; set; }
+
+    [Params("grouped", "shuffled")]
+    public string Order { get; set; } = "grouped";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        (_customers, _days, _amounts) = BenchmarkData.Generate(Customers);
+        if (Order == "shuffled")
+        {
+            BenchmarkData.Shuffle(_customers, _days, _amounts);
+        }
+
+        _destination = new PurchaseSummary[Customers];
+        var builder = new TransactionTable.Builder(_customers.Length);
+        for (int i = 0; i < _customers.Length; i++)
+        {
+            builder.Add(("C" + _customers[i].ToString(System.Globalization.CultureInfo.InvariantCulture)).AsSpan(), _days[i], _amounts[i]);
+        }
+
+        _table = builder.ToTable();
+        Console.WriteLine($"// {_customers.Length:N0} transactions of {Customers:N0} customers ({Order})");
+    }
+
+    [Benchmark(Baseline = true)]
+    public decimal SumColumns()
+    {
+        long customers = 0;
+        long days = 0;
+        decimal amount = 0m;
+        int[] c = _customers;
+        int[] d = _days;
+        decimal[] a = _amounts;
+        for (int i = 0; i < c.Length; i++)
+        {
+            customers += c[i];
+            days += d[i];
+            amount += a[i];
+        }
+
+        return amount + customers + days;
+    }
+
+    [Benchmark]
+    public int SummarizeSpans()
+    {
+        PurchaseAggregator.Summarize(_customers, _days, _amounts, int.MaxValue, _destination);
+        return _destination[0].PurchaseDays;
+    }
+
+    [Benchmark]
+    public int SummarizeTable() => PurchaseAggregator.Summarize(_table, DayNumbers.ToDate(BenchmarkData.FirstDay + 364)).Count;
+}

@@ -1,0 +1,217 @@
+using System.Buffers;
+
+namespace CustomerRetention.Rfm;
+
+/// <summary>
+/// RFM scoring, the task's entry point: RFM values in, scores 1..k out, with the cut points used.
+/// The span overload is the hot path (one selection pass per dimension to find the cut points, one
+/// pass to score, no allocation per customer); the list overload calls it.
+/// </summary>
+/// <remarks>
+/// Named <c>RfmAnalysis</c> rather than <c>Rfm</c> so that it never collides with the
+/// <c>CustomerRetention.Rfm</c> namespace in callers' code. Thread-safe: it keeps no state.
+/// </remarks>
+public static class RfmAnalysis
+{
+    /// <summary>
+    /// Scores customers from their RFM values, column by column: customer i has
+    /// <c>recencyDays[i]</c>, <c>frequency[i]</c>, <c>monetary[i]</c>, and gets <c>scores[i]</c>.
+    /// Each dimension is scored on its goodness (−recency, frequency, monetary) by
+    /// <paramref name="binning"/>; a value equal to a cut point gets the lower score.
+    /// </summary>
+    /// <param name="binning">The binning (method and k).</param>
+    /// <param name="recencyDays">Days since each customer's last purchase. Range: finite.</param>
+    /// <param name="frequency">Number of transactions. Range: finite.</param>
+    /// <param name="monetary">Total or mean amount. Range: finite.</param>
+    /// <param name="scores">Receives the scores. Range: same length as the inputs.</param>
+    /// <returns>The cut points and the scores in use per dimension.</returns>
+    public static RfmScoring Score(RfmBinning binning, ReadOnlySpan<double> recencyDays, ReadOnlySpan<double> frequency, ReadOnlySpan<double> monetary, Span<RfmScore> scores)
+    {
+        Guard.NotNull(binning);
+        int n = recencyDays.Length;
+        Guard.SameLength(n, frequency.Length);
+        Guard.SameLength(n, monetary.Length);
+        Guard.SameLength(n, scores.Length);
+        int k = binning.Bins;
+        var countsR = new int[k];
+        var countsF = new int[k];
+        var countsM = new int[k];
+        Span<int> cells = stackalloc int[k * k * k];
+        double[] cutsR, cutsF, cutsM;
+        switch (binning.Method)
+        {
+            case BinningMethod.Ntile:
+                {
+                    byte[] buffer = ArrayPool<byte>.Shared.Rent(3 * Math.Max(n, 1));
+                    try
+                    {
+                        Span<byte> br = buffer.AsSpan(0, n);
+                        Span<byte> bf = buffer.AsSpan(n, n);
+                        Span<byte> bm = buffer.AsSpan(2 * n, n);
+                        cutsR = Binner.Ntile(recencyDays, lowerIsBetter: true, k, br, nameof(recencyDays));
+                        cutsF = Binner.Ntile(frequency, lowerIsBetter: false, k, bf, nameof(frequency));
+                        cutsM = Binner.Ntile(monetary, lowerIsBetter: false, k, bm, nameof(monetary));
+                        for (int i = 0; i < n; i++)
+                        {
+                            countsR[br[i] - 1]++;
+                            countsF[bf[i] - 1]++;
+                            countsM[bm[i] - 1]++;
+                            scores[i] = RfmScore.Unchecked(br[i], bf[i], bm[i]);
+                        }
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                    }
+
+                    break;
+                }
+
+            case BinningMethod.Thresholds:
+                {
+                    Binner.RejectNonFinite(recencyDays, nameof(recencyDays));
+                    Binner.RejectNonFinite(frequency, nameof(frequency));
+                    Binner.RejectNonFinite(monetary, nameof(monetary));
+                    double[] tr = Binner.FixedThresholds(binning.RecencyThresholds, lowerIsBetter: true, out cutsR);
+                    double[] tf = Binner.FixedThresholds(binning.FrequencyThresholds, lowerIsBetter: false, out cutsF);
+                    double[] tm = Binner.FixedThresholds(binning.MonetaryThresholds, lowerIsBetter: false, out cutsM);
+                    Binner.ScoreAll(recencyDays, frequency, monetary, tr, tf, tm, scores, cells);
+                    Binner.CountsFromCells(cells, k, countsR, countsF, countsM);
+                    break;
+                }
+
+            default:
+                {
+                    double[] tr = Binner.QuantileThresholds(recencyDays, lowerIsBetter: true, k, nameof(recencyDays), out cutsR);
+                    double[] tf = Binner.QuantileThresholds(frequency, lowerIsBetter: false, k, nameof(frequency), out cutsF);
+                    double[] tm = Binner.QuantileThresholds(monetary, lowerIsBetter: false, k, nameof(monetary), out cutsM);
+                    Binner.ScoreAll(recencyDays, frequency, monetary, tr, tf, tm, scores, cells);
+                    Binner.CountsFromCells(cells, k, countsR, countsF, countsM);
+                    break;
+                }
+        }
+
+        return new RfmScoring(
+            binning,
+            n,
+            new DimensionBins(RfmDimension.Recency, binning.Method, k, cutsR, countsR),
+            new DimensionBins(RfmDimension.Frequency, binning.Method, k, cutsF, countsF),
+            new DimensionBins(RfmDimension.Monetary, binning.Method, k, cutsM, countsM));
+    }
+
+    /// <summary>
+    /// Scores customers given with their ids. Customers are ordered by id (ordinal) before binning, so
+    /// that the result does not depend on the order of the list, and ntile ties are broken by id.
+    /// </summary>
+    /// <param name="customers">The customers and their values; ids must be unique.</param>
+    /// <param name="binning">The binning (method and k).</param>
+    /// <returns>The scored customers, in the order given, and the cut points.</returns>
+    public static RfmResult Score(IReadOnlyList<CustomerValues> customers, RfmBinning binning)
+    {
+        Guard.NotNull(customers);
+        Guard.NotNull(binning);
+        int n = customers.Count;
+        var order = new int[n];
+        var ids = new string[n];
+        for (int i = 0; i < n; i++)
+        {
+            order[i] = i;
+            ids[i] = (customers[i] ?? throw new ArgumentException(FormattableString.Invariant($"Customer {i} is null."), nameof(customers))).CustomerId;
+        }
+
+        Array.Sort(ids, order, StringComparer.Ordinal);
+        for (int i = 1; i < n; i++)
+        {
+            if (string.Equals(ids[i], ids[i - 1], StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Customer id '{ids[i]}' appears more than once.", nameof(customers));
+            }
+        }
+
+        var r = new double[n];
+        var f = new double[n];
+        var m = new double[n];
+        for (int p = 0; p < n; p++)
+        {
+            RfmValues v = customers[order[p]].Values;
+            r[p] = v.RecencyDays;
+            f[p] = v.Frequency;
+            m[p] = (double)v.Monetary;
+        }
+
+        var sorted = new RfmScore[n];
+        RfmScoring scoring = Score(binning, r, f, m, sorted);
+        var result = new ScoredCustomer[n];
+        for (int p = 0; p < n; p++)
+        {
+            CustomerValues c = customers[order[p]];
+            result[order[p]] = new ScoredCustomer(c.CustomerId, c.Values, sorted[p]);
+        }
+
+        return new RfmResult(scoring, result);
+    }
+
+    /// <summary>Scores customers with the default binning (quintiles).</summary>
+    /// <param name="customers">The customers and their values; ids must be unique.</param>
+    /// <returns>The scored customers, in the order given, and the cut points.</returns>
+    public static RfmResult Score(IReadOnlyList<CustomerValues> customers) => Score(customers, RfmBinning.Default);
+}
+
+/// <summary>A customer id with the customer's RFM values. Immutable.</summary>
+public sealed class CustomerValues
+{
+    /// <summary>Creates the pair.</summary>
+    /// <param name="customerId">The customer id (opaque, compared ordinally).</param>
+    /// <param name="values">The RFM values.</param>
+    public CustomerValues(string customerId, RfmValues values)
+    {
+        CustomerId = Guard.NotNull(customerId);
+        Values = values;
+    }
+
+    /// <summary>The customer id.</summary>
+    public string CustomerId { get; }
+
+    /// <summary>The RFM values.</summary>
+    public RfmValues Values { get; }
+}
+
+/// <summary>A customer with RFM values and scores. Immutable.</summary>
+public sealed class ScoredCustomer
+{
+    /// <summary>Creates the record.</summary>
+    /// <param name="customerId">The customer id.</param>
+    /// <param name="values">The RFM values.</param>
+    /// <param name="score">The scores.</param>
+    public ScoredCustomer(string customerId, RfmValues values, RfmScore score)
+    {
+        CustomerId = Guard.NotNull(customerId);
+        Values = values;
+        Score = score;
+    }
+
+    /// <summary>The customer id.</summary>
+    public string CustomerId { get; }
+
+    /// <summary>The RFM values.</summary>
+    public RfmValues Values { get; }
+
+    /// <summary>The scores.</summary>
+    public RfmScore Score { get; }
+}
+
+/// <summary>Scored customers with the cut points that scored them. Immutable.</summary>
+public sealed class RfmResult
+{
+    internal RfmResult(RfmScoring scoring, IReadOnlyList<ScoredCustomer> customers)
+    {
+        Scoring = scoring;
+        Customers = customers;
+    }
+
+    /// <summary>The binning outcome: cut points and scores in use per dimension.</summary>
+    public RfmScoring Scoring { get; }
+
+    /// <summary>The customers, in the order given.</summary>
+    public IReadOnlyList<ScoredCustomer> Customers { get; }
+}
