@@ -292,10 +292,48 @@ internal static class BetaGeoFamily
             {
                 throw new ArgumentOutOfRangeException(nameof(frequency), FormattableString.Invariant($"Customer {i}: (x, t_x, T) = ({x}, {tx}, {t}) is not a valid history."));
             }
+        }
 
-            double alive = ProbabilityAlive(r, alpha, a, b, k, x, tx, t);
-            probabilityAlive[i] = alive;
-            expectedPurchases[i] = ConditionalExpected(r, alpha, a, b, k, horizon, x, tx, t);
+#if NET8_0_OR_GREATER
+        const int Chunk = 16_384;
+        int n = frequency.Length;
+        if (n >= 4 * Chunk && Environment.ProcessorCount > 1)
+        {
+            unsafe
+            {
+                fixed (double* px = frequency, ptx = recency, pt = age, pa = probabilityAlive, pe = expectedPurchases)
+                {
+                    nint ix = (nint)px, itx = (nint)ptx, it = (nint)pt, ia = (nint)pa, ie = (nint)pe;
+                    Parallel.For(0, (n + Chunk - 1) / Chunk, c =>
+                    {
+                        int start = c * Chunk;
+                        int length = Math.Min(n, start + Chunk) - start;
+                        PredictRange(
+                            r, alpha, a, b, k, horizon,
+                            new ReadOnlySpan<double>((double*)ix + start, length),
+                            new ReadOnlySpan<double>((double*)itx + start, length),
+                            new ReadOnlySpan<double>((double*)it + start, length),
+                            new Span<double>((double*)ia + start, length),
+                            new Span<double>((double*)ie + start, length));
+                    });
+                }
+            }
+
+            return;
+        }
+#endif
+        PredictRange(r, alpha, a, b, k, horizon, frequency, recency, age, probabilityAlive, expectedPurchases);
+    }
+
+    private static void PredictRange(
+        double r, double alpha, double a, double b, int k, double horizon,
+        ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
+        Span<double> probabilityAlive, Span<double> expectedPurchases)
+    {
+        for (int i = 0; i < frequency.Length; i++)
+        {
+            probabilityAlive[i] = ProbabilityAlive(r, alpha, a, b, k, frequency[i], recency[i], age[i]);
+            expectedPurchases[i] = ConditionalExpected(r, alpha, a, b, k, horizon, frequency[i], recency[i], age[i]);
         }
     }
 }

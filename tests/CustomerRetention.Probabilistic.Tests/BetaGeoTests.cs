@@ -107,4 +107,20 @@ public class BetaGeoTests
 
         Tolerance.Close(1.0, sum, relative: 1e-9);
     }
+
+    [Fact]
+    public void Predict_LargeBatch_EqualsOneByOne()
+    {
+        // 100,000 customers take the parallel path on net8.0; every result must equal the single-customer calls.
+        var random = new Random(3);
+        double[] ages = Enumerable.Range(0, 100_000).Select(_ => 10 + (60 * random.NextDouble())).ToArray();
+        PurchaseHistories data = CustomerBaseSimulator.BetaGeo(Published, ages, 9);
+        double[] alive = new double[data.Count], expected = new double[data.Count];
+        BetaGeo.Predict(Published, 52, data.Frequency, data.Recency, data.Age, alive, expected);
+        for (int i = 0; i < data.Count; i += 997)
+        {
+            Assert.Equal(BetaGeo.ProbabilityAlive(Published, data.Frequency[i], data.Recency[i], data.Age[i]), alive[i]);
+            Assert.Equal(BetaGeo.ConditionalExpectedPurchases(Published, 52, data.Frequency[i], data.Recency[i], data.Age[i]), expected[i]);
+        }
+    }
 }
