@@ -51,11 +51,11 @@ public sealed class RfmCommandTests : IDisposable
         Dictionary<string, string[]> rows = Rows(CliRunner.Run("rfm", "--transactions", Write("t.csv", Five)).Output);
 
         // recency_days (as-of = latest date 2024-01-31), frequency = rows, monetary = total with refunds.
-        Assert.Equal(["0", "2", "30.00"], rows["A"][1..4]);
-        Assert.Equal(["16", "1", "5.00"], rows["B"][1..4]);
-        Assert.Equal(["11", "2", "80.00"], rows["C"][1..4]);
-        Assert.Equal(["21", "1", "7.50"], rows["D"][1..4]);
-        Assert.Equal(["0", "3", "6.00"], rows["E"][1..4]);
+        Assert.Equal(["0", "2", "30"], rows["A"][1..4]);
+        Assert.Equal(["16", "1", "5"], rows["B"][1..4]);
+        Assert.Equal(["11", "2", "80"], rows["C"][1..4]);
+        Assert.Equal(["21", "1", "7.5"], rows["D"][1..4]);
+        Assert.Equal(["0", "3", "6"], rows["E"][1..4]);
     }
 
     [Fact]
@@ -97,8 +97,8 @@ public sealed class RfmCommandTests : IDisposable
         Dictionary<string, string[]> rows = Rows(CliRunner.Run("rfm", "--transactions", Write("t.csv", Five), "--as-of", "2024-01-15").Output);
 
         Assert.Equal(["A", "B", "D", "E"], rows.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(["14", "1", "10.00"], rows["A"][1..4]);
-        Assert.Equal(["10", "1", "2.00"], rows["E"][1..4]);
+        Assert.Equal(["14", "1", "10"], rows["A"][1..4]);
+        Assert.Equal(["10", "1", "2"], rows["E"][1..4]);
     }
 
     [Fact]
@@ -207,7 +207,7 @@ public sealed class RfmCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("customer_id,recency_days,frequency,monetary,r,f,m,segment,warning_level,warning_reasons\n", result.Output, StringComparison.Ordinal);
-        Assert.Contains("\nE,0,3,6.00,4,5,2,Loyal Customers,none,\n", result.Output, StringComparison.Ordinal);
+        Assert.Contains("\nE,0,3,6,4,5,2,Loyal Customers,none,\n", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
