@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using CustomerRetention.Probabilistic;
@@ -8,14 +7,11 @@ namespace CustomerRetention.Cli.Commands;
 /// <summary>
 /// <c>retention fit MODEL</c> (docs/cli.md): fits bg-nbd, mbg-nbd, pareto-nbd, gamma-gamma or bg-bb by maximum
 /// likelihood and prints <c>{"model", "parameters", "logLikelihood", "customers", ...}</c> as JSON. <c>fit sbg</c>
-/// is dispatched to the Churn package's <c>SbgFit</c> when the tool has it (found by reflection, so that the two
-/// can be merged without editing each other).
+/// (the contractual model of the Churn package, fitted from survivor counts) is handled by <see cref="SbgFit"/>.
 /// </summary>
 internal sealed class FitCommand : ICliCommand
 {
     private static readonly string[] Models = ["bg-nbd", "mbg-nbd", "pareto-nbd", "gamma-gamma", "bg-bb"];
-
-    private static readonly Type? SbgFitType = typeof(FitCommand).Assembly.GetType("CustomerRetention.Cli.Commands.SbgFit");
 
     public string Name => "fit";
 
@@ -25,31 +21,22 @@ internal sealed class FitCommand : ICliCommand
         "retention fit MODEL --transactions FILE --calibration-end DATE [--time-unit day|week] [--out FILE]\n"
         + "retention fit MODEL --summary FILE [--out FILE]\n"
         + "retention fit sbg --survivors N0,N1,N2,...\n"
-        + "MODEL: " + string.Join(", ", Models) + (SbgFitType is null ? string.Empty : ", sbg");
+        + "MODEL: " + string.Join(", ", Models) + ", sbg";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         .. ModelDataInput.Options,
         OptionSpec.Value("--penalty", "LAMBDA", "L2 penalty on the parameters, as lifetimes' penalizer_coef (default 0)."),
         OutputOptions.Out,
-        .. SbgOptions(),
+        .. SbgFit.Options,
     ];
 
     public int Execute(CommandArguments args, CliContext context)
     {
-        string model = ModelArgument(args, "fit", SbgFitType is null ? Models : [.. Models, "sbg"]);
+        string model = ModelArgument(args, "fit", [.. Models, "sbg"]);
         if (model == "sbg")
         {
-            MethodInfo run = SbgFitType!.GetMethod("Run", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!;
-            try
-            {
-                return (int)run.Invoke(null, [args, context])!;
-            }
-            catch (TargetInvocationException e) when (e.InnerException is not null)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-                throw;
-            }
+            return SbgFit.Run(args, context);
         }
 
         double penalty = args.GetDouble("--penalty", 0);
@@ -161,11 +148,5 @@ internal sealed class FitCommand : ICliCommand
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static IReadOnlyList<OptionSpec> SbgOptions()
-    {
-        PropertyInfo? property = SbgFitType?.GetProperty("Options", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static);
-        return property?.GetValue(null) as IReadOnlyList<OptionSpec> ?? [];
     }
 }
