@@ -30,8 +30,8 @@ internal static class HtmlReportWriter
     public static void Write(ReportModel model, TextWriter output)
     {
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n");
+        html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
         html.Append("<title>Customer retention report – ").Append(Svg.Escape(model.Source)).Append("</title>\n");
         html.Append("<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n<main>\n");
         html.Append("<h1>Customer retention report</h1>\n");
@@ -206,7 +206,7 @@ internal static class HtmlReportWriter
         }
 
         double gap = m.HoldoutExpected == 0 ? 0 : (m.HoldoutActual - m.HoldoutExpected) / m.HoldoutExpected;
-        html.Append("<p class=\"note\">").Append(Inv($"Cumulative repeat purchases of the calibration customers, week by week: actual against the BG/NBD expectation. In the {Fixed(m.HoldoutWeeks, 1)}-week holdout the model expected {Fixed(m.HoldoutExpected, 1)} repeat purchases; there were {Int((long)Math.Round(m.HoldoutActual))} ({(gap >= 0 ? "+" : "−")}{Percent(Math.Abs(gap))}).")).Append("</p>\n");
+        html.Append("<p class=\"note\">").Append(Inv($"Cumulative repeat purchases of the calibration customers, week by week: actual against the BG/NBD expectation. {Int((long)Math.Round(m.CalibrationRepeats))} repeat purchases in the calibration period. In the {Fixed(m.HoldoutWeeks, 1)}-week holdout the model expected {Fixed(m.HoldoutExpected, 1)} repeat purchases; there were {Int((long)Math.Round(m.HoldoutActual))} ({(gap >= 0 ? "+" : "−")}{Percent(Math.Abs(gap))}).")).Append("</p>\n");
         var series = new List<Svg.Series>
         {
             new("actual", m.TrackingActual, Svg.Accent, false),

@@ -254,6 +254,9 @@ internal sealed class ReportModel
 
         public double HoldoutExpected { get; private init; }
 
+        /// <summary>Actual repeat purchases (distinct purchase days after the first) in the calibration period.</summary>
+        public double CalibrationRepeats { get; private init; }
+
         public static ModelFigures? Compute(TransactionTable table, PurchaseSummary[] whole, LocalDate calibrationEnd, int firstDay, int lastDay)
         {
             int endDay = DayNumbers.FromDate(calibrationEnd);
@@ -307,7 +310,7 @@ internal sealed class ReportModel
                 histogram[Math.Min(AliveBins - 1, (int)Math.Floor(alive[c] * AliveBins))]++;
             }
 
-            (double[] weeks, double[] actual, double[] expectedSeries, double holdoutActual) = Tracking(table, p, firstDay, endDay, lastDay);
+            (double[] weeks, double[] actual, double[] expectedSeries, double holdoutActual, double calibrationRepeats) = Tracking(table, p, firstDay, endDay, lastDay);
             double holdoutExpected = 0;
             if (lastDay > endDay)
             {
@@ -335,6 +338,7 @@ internal sealed class ReportModel
                 TrackingExpected = expectedSeries,
                 HoldoutActual = holdoutActual,
                 HoldoutExpected = holdoutExpected,
+                CalibrationRepeats = calibrationRepeats,
             };
         }
 
@@ -345,7 +349,7 @@ internal sealed class ReportModel
         /// first purchase to the calibration end); points every 7 days, plus the calibration end and the last day.
         /// Also returns the actual repeat purchase days after the calibration end.
         /// </summary>
-        private static (double[] Weeks, double[] Actual, double[] Expected, double HoldoutActual) Tracking(TransactionTable table, BetaGeoParameters p, int firstDay, int endDay, int lastDay)
+        private static (double[] Weeks, double[] Actual, double[] Expected, double HoldoutActual, double CalibrationRepeats) Tracking(TransactionTable table, BetaGeoParameters p, int firstDay, int endDay, int lastDay)
         {
             PurchaseAggregate aggregate = PurchaseAggregate.FromTable(table);
             int spanDays = lastDay - firstDay;
@@ -375,7 +379,7 @@ internal sealed class ReportModel
             }
 
             double[] weeks = new double[offsets.Count], actual = new double[offsets.Count];
-            double running = 0, holdoutActual = 0;
+            double running = 0, holdoutActual = 0, calibrationRepeats = 0;
             int day = 0, k = 0;
             foreach (int e in offsets)
             {
@@ -387,6 +391,11 @@ internal sealed class ReportModel
                 weeks[k] = e / 7.0;
                 actual[k] = running;
                 k++;
+            }
+
+            for (int d = 0; d <= endOffset; d++)
+            {
+                calibrationRepeats += repeatsOnDay[d];
             }
 
             for (int d = endOffset + 1; d <= spanDays; d++)
@@ -404,7 +413,7 @@ internal sealed class ReportModel
             }
 
             double[] expected = HoldoutValidation.CumulativeTracking(p, starts, weights, weeks);
-            return (weeks, actual, expected, holdoutActual);
+            return (weeks, actual, expected, holdoutActual, calibrationRepeats);
         }
     }
 }
