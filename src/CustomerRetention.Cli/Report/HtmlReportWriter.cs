@@ -21,7 +21,7 @@ internal static class HtmlReportWriter
         .cards{display:flex;flex-wrap:wrap;gap:12px}.card{flex:1 1 120px;border:1px solid #e3e3e3;border-radius:6px;padding:10px 14px}
         .card .k{font-size:12px;color:#777;text-transform:uppercase;letter-spacing:.04em}.card .v{font-size:20px;font-weight:600;margin-top:2px}
         table{border-collapse:collapse;font-size:13px;margin:8px 0}th,td{padding:4px 10px;border-bottom:1px solid #e3e3e3}
-        th{text-align:left;background:#f0f3f8}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td.n{white-space:nowrap}
+        th{text-align:left;background:#f0f3f8}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td.n,td:first-child{white-space:nowrap}
         svg{display:block;max-width:100%;height:auto;margin:8px 0}
         footer{margin-top:40px;color:#777;font-size:12px}
         """;
