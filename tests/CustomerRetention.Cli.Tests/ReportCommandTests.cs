@@ -221,3 +221,39 @@ public sealed class ReportCommandTests
         Assert.False(File.Exists(output));
     }
 }
+
+public sealed class ReportEdgeCaseTests
+{
+    [Fact]
+    public void Without_Repeat_Buyers_The_Report_Has_No_Clv_And_Says_Why()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "retention-report-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        string input = Path.Combine(dir, "once.csv"), output = Path.Combine(dir, "once.html");
+        File.WriteAllText(input, "customer_id,date,amount\na,2020-01-01,10\nb,2020-03-01,5\nc,2020-06-01,7\n");
+
+        CliResult result = CliRunner.Run("report", "--transactions", input, "--out", output);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        string html = File.ReadAllText(output);
+        Assert.Contains("No CLV: the Gamma-Gamma spend model could not be fitted", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("∞", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_Empty_File_Is_A_Usage_Error()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "retention-report-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        string input = Path.Combine(dir, "empty.csv"), output = Path.Combine(dir, "empty.html");
+        File.WriteAllText(input, "customer_id,date,amount\n");
+
+        CliResult result = CliRunner.Run("report", "--transactions", input, "--out", output);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.ErrorLines);
+        Assert.False(File.Exists(output));
+    }
+}

@@ -134,7 +134,7 @@ internal sealed class ReportModel
         }
         catch (ArgumentException e)
         {
-            problem = e.Message.Split('\n')[0];
+            problem = Reason(e);
         }
 
         if (model is null && problem is null)
@@ -179,6 +179,14 @@ internal sealed class ReportModel
             Model = model,
             ModelProblem = problem,
         };
+    }
+
+    /// <summary>The first line of an exception's message, without " (Parameter '…')" and the final full stop.</summary>
+    internal static string Reason(ArgumentException e)
+    {
+        string line = e.Message.Split('\n')[0];
+        int paren = line.IndexOf(" (Parameter", StringComparison.Ordinal);
+        return (paren < 0 ? line : line.Substring(0, paren)).TrimEnd().TrimEnd('.');
     }
 
     /// <summary>One RFM segment's sums (means are sums / customers).</summary>
@@ -282,10 +290,16 @@ internal sealed class ReportModel
             try
             {
                 spend = GammaGamma.Fit(inputs.Frequency, spendValues, default);
+                if (spend.Parameters.Q <= 1)
+                {
+                    // The mean spend pγ/(q − 1) does not exist: no finite CLV.
+                    spendProblem = FormattableString.Invariant($"the fitted q = {spend.Parameters.Q:0.####} is not above 1, so the mean spend does not exist");
+                    spend = null;
+                }
             }
             catch (ArgumentException e)
             {
-                spendProblem = e.Message.Split('\n')[0];
+                spendProblem = Reason(e);
             }
 
             // Predictions from each customer's whole history (through the last date), with the calibration parameters.
