@@ -26,6 +26,9 @@ internal static class HtmlReportWriter
         footer{margin-top:40px;color:#777;font-size:12px}
         """;
 
+    /// <summary>Below this many calibration customers the page warns that the fits are unreliable.</summary>
+    private const int FewCustomers = 100;
+
     /// <summary>Writes the page.</summary>
     public static void Write(ReportModel model, TextWriter output)
     {
@@ -97,8 +100,8 @@ internal static class HtmlReportWriter
                 .Append(Num(Percent(Share(row.Customers, model.SegmentedCustomers))))
                 .Append(Num(Money((double)row.Revenue)))
                 .Append(Num(Percent(model.Revenue == 0 ? 0 : (double)(row.Revenue / model.Revenue))))
-                .Append(Num(Fixed(row.Mean(row.RecencyDaysSum), 0)))
-                .Append(Num(Fixed(row.Mean(row.TransactionsSum), 2)))
+                .Append(Num(row.Customers == 0 ? "–" : Fixed(row.Mean(row.RecencyDaysSum), 0)))
+                .Append(Num(row.Customers == 0 ? "–" : Fixed(row.Mean(row.TransactionsSum), 2)))
                 .Append("<td>").Append(Svg.Escape(row.Segment.Description)).Append("</td></tr>\n");
         }
 
@@ -153,11 +156,11 @@ internal static class HtmlReportWriter
         {
             html.Append("<tr><td>").Append(Svg.Escape(row.Segment.Name)).Append("</td>")
                 .Append(Num(Int(row.Customers)))
-                .Append(Num(Fixed(row.Mean(row.AliveSum), 3)))
+                .Append(Num(row.Customers == 0 ? "–" : Fixed(row.Mean(row.AliveSum), 3)))
                 .Append(Num(Fixed(row.ExpectedSum, 1)))
-                .Append(Num(Fixed(row.Mean(row.ExpectedSum), 3)))
+                .Append(Num(row.Customers == 0 ? "–" : Fixed(row.Mean(row.ExpectedSum), 3)))
                 .Append(Num(m.Spend is null ? "–" : Money(row.ClvSum)))
-                .Append(Num(m.Spend is null ? "–" : Money(row.Mean(row.ClvSum))))
+                .Append(Num(m.Spend is null || row.Customers == 0 ? "–" : Money(row.Mean(row.ClvSum))))
                 .Append("</tr>\n");
             alive += row.AliveSum;
             expected += row.ExpectedSum;
@@ -187,6 +190,11 @@ internal static class HtmlReportWriter
         }
 
         html.Append("<p class=\"note\">").Append(Inv($"Maximum-likelihood fits on the {Int(m.CalibrationCustomers)} customers with a purchase by {Date(model.CalibrationEnd)} ({Fixed(m.CalibrationWeeks, 1)} weeks; time unit week; repeat purchases are distinct purchase days after the first). BG/NBD: Fader, Hardie &amp; Lee (2005), \"Counting your customers\" the easy way; Gamma-Gamma: Fader, Hardie &amp; Lee (2005), RFM and CLV, on the repeat buyers' mean repeat spend.")).Append("</p>\n");
+        if (m.CalibrationCustomers < FewCustomers)
+        {
+            html.Append("<p class=\"note\"><strong>").Append(Inv($"Only {Int(m.CalibrationCustomers)} customers in the calibration period: with fewer than {FewCustomers} the estimates are unreliable.")).Append("</strong></p>\n");
+        }
+
         html.Append("<table>\n<tr><th>Model</th><th>Parameters</th><th class=\"n\">Log-likelihood</th><th class=\"n\">Customers</th><th>Converged</th></tr>\n");
         FitRow(html, "BG/NBD", m.BetaGeo.ParameterNames, m.BetaGeo.ParameterValues, m.BetaGeo.LogLikelihood, m.BetaGeo.Customers, m.BetaGeo.Converged);
         if (m.Spend is { } spend)
@@ -206,7 +214,7 @@ internal static class HtmlReportWriter
         }
 
         double gap = m.HoldoutExpected == 0 ? 0 : (m.HoldoutActual - m.HoldoutExpected) / m.HoldoutExpected;
-        html.Append("<p class=\"note\">").Append(Inv($"Cumulative repeat purchases of the calibration customers, week by week: actual against the BG/NBD expectation. {Int((long)Math.Round(m.CalibrationRepeats))} repeat purchases in the calibration period. In the {Fixed(m.HoldoutWeeks, 1)}-week holdout the model expected {Fixed(m.HoldoutExpected, 1)} repeat purchases; there were {Int((long)Math.Round(m.HoldoutActual))} ({(gap >= 0 ? "+" : "−")}{Percent(Math.Abs(gap))}).")).Append("</p>\n");
+        html.Append("<p class=\"note\">").Append(Inv($"Cumulative repeat purchases of the calibration customers, week by week: actual against the BG/NBD expectation. {Int((long)Math.Round(m.CalibrationRepeats))} repeat purchases in the calibration period. In the {Fixed(m.HoldoutWeeks, 1)}-week holdout the model expected {Fixed(m.HoldoutExpected, 1)} repeat purchases; there were {Int((long)Math.Round(m.HoldoutActual))}{(m.HoldoutExpected > 0 ? $" ({(gap >= 0 ? "+" : "−")}{Percent(Math.Abs(gap))})" : string.Empty)}.")).Append("</p>\n");
         var series = new List<Svg.Series>
         {
             new("actual", m.TrackingActual, Svg.Accent, false),
@@ -247,9 +255,11 @@ internal static class HtmlReportWriter
 
     private static string Int(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 
-    private static string Fixed(double value, int decimals) => value.ToString("#,0." + new string('0', decimals), CultureInfo.InvariantCulture).TrimEnd('.');
+    // Rounding first and adding +0.0 turns a negative zero (or a tiny negative that rounds to zero) into "0", not "-0".
+    private static string Fixed(double value, int decimals) =>
+        (Math.Round(value, decimals) + 0.0).ToString("#,0." + new string('0', decimals), CultureInfo.InvariantCulture).TrimEnd('.');
 
-    private static string Money(double value) => value.ToString("#,0.00", CultureInfo.InvariantCulture);
+    private static string Money(double value) => Fixed(value, 2);
 
-    private static string Percent(double share) => (100 * share).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+    private static string Percent(double share) => Fixed(100 * share, 1) + " %";
 }

@@ -61,9 +61,9 @@ internal static class Svg
             max = Math.Max(max, c);
         }
 
-        double yMax = NiceCeiling(max);
+        double yMax = Math.Max(5, NiceCeiling(max));
         var svg = Open(width, height, title);
-        YAxis(svg, left, top, plotW, plotH, yMax, "customers");
+        YAxis(svg, left, top, plotW, plotH, yMax, "customers", 1);
         double barW = plotW / counts.Count;
         for (int i = 0; i < counts.Count; i++)
         {
@@ -200,9 +200,9 @@ internal static class Svg
 
     private static string Close(StringBuilder svg) => svg.Append("</svg>").ToString();
 
-    private static void YAxis(StringBuilder svg, double left, double top, double plotW, double plotH, double yMax, string label)
+    private static void YAxis(StringBuilder svg, double left, double top, double plotW, double plotH, double yMax, string label, double minStep = 0)
     {
-        double step = NiceStep(yMax / 5);
+        double step = Math.Max(minStep, NiceStep(yMax / 5));
         for (double v = 0; v <= yMax + 1e-9; v += step)
         {
             double y = top + plotH - (plotH * v / yMax);
