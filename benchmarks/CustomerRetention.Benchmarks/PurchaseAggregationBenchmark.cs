@@ -16,6 +16,7 @@ public class PurchaseAggregationBenchmark
     private int[] _customers = [];
     private int[] _days = [];
     private decimal[] _amounts = [];
+    private long[] _cents = [];
     private PurchaseSummary[] _destination = [];
     private TransactionTable _table = TransactionTable.Empty;
 
@@ -37,6 +38,12 @@ public class PurchaseAggregationBenchmark
             BenchmarkData.Shuffle(_customers, _days, _amounts);
         }
 
+        _cents = new long[_amounts.Length];
+        for (int i = 0; i < _cents.Length; i++)
+        {
+            _cents[i] = (long)(_amounts[i] * 100m);
+        }
+
         _destination = new PurchaseSummary[Customers];
         var builder = new TransactionTable.Builder(_customers.Length);
         for (int i = 0; i < _customers.Length; i++)
@@ -48,15 +55,16 @@ public class PurchaseAggregationBenchmark
         Console.WriteLine($"// {_customers.Length:N0} transactions of {Customers:N0} customers ({Order})");
     }
 
+    /// <summary>The floor: one pass summing the three columns the aggregator reads (customer, day, amount in cents).</summary>
     [Benchmark(Baseline = true)]
-    public decimal SumColumns()
+    public long SumColumns()
     {
         long customers = 0;
         long days = 0;
-        decimal amount = 0m;
+        long amount = 0;
         int[] c = _customers;
         int[] d = _days;
-        decimal[] a = _amounts;
+        long[] a = _cents;
         for (int i = 0; i < c.Length; i++)
         {
             customers += c[i];
@@ -67,13 +75,23 @@ public class PurchaseAggregationBenchmark
         return amount + customers + days;
     }
 
+    /// <summary>The columnar entry over exact scaled integers (what a TransactionTable read from CSV holds).</summary>
     [Benchmark]
     public int SummarizeSpans()
+    {
+        PurchaseAggregator.Summarize(_customers, _days, _cents, 2, int.MaxValue, _destination);
+        return _destination[0].PurchaseDays;
+    }
+
+    /// <summary>The columnar entry over decimals (amounts that do not fit scaled integers).</summary>
+    [Benchmark]
+    public int SummarizeDecimalSpans()
     {
         PurchaseAggregator.Summarize(_customers, _days, _amounts, int.MaxValue, _destination);
         return _destination[0].PurchaseDays;
     }
 
+    /// <summary>The friendly table entry with a cut-off, including the result's allocation (one summary per customer).</summary>
     [Benchmark]
     public int SummarizeTable() => PurchaseAggregator.Summarize(_table, DayNumbers.ToDate(BenchmarkData.FirstDay + 364)).Count;
 }

@@ -39,6 +39,10 @@ public static class Cohorts
     /// <returns>The cohort table; empty when there are no transactions.</returns>
     /// <exception cref="ArgumentException">The column lengths differ.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A customer index is outside [0, customerCount).</exception>
+#if NET8_0_OR_GREATER
+    // Called once per data set: without this the hot loop would run as tier-0 code with on-stack replacement.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+#endif
     public static CohortTable Build(ReadOnlySpan<int> customerIndices, ReadOnlySpan<int> dayNumbers, ReadOnlySpan<decimal> amounts, int customerCount, CalendarPeriod period)
     {
         Guard.SameLength(customerIndices.Length, dayNumbers.Length, nameof(dayNumbers));

@@ -40,6 +40,10 @@ public static class TransactionChurn
     /// <param name="period">The calendar period churn is counted in.</param>
     /// <param name="inactivityDays">Days without a purchase after which a customer counts as lost. Range: ≥ 1.</param>
     /// <returns>One row per period from the first to the last date's period; empty without transactions.</returns>
+#if NET8_0_OR_GREATER
+    // Called once per data set: without this the hot loop would run as tier-0 code with on-stack replacement.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+#endif
     public static TransactionChurnTable Compute(ReadOnlySpan<int> customerIndices, ReadOnlySpan<int> dayNumbers, int customerCount, CalendarPeriod period, int inactivityDays)
     {
         Guard.SameLength(customerIndices.Length, dayNumbers.Length, nameof(dayNumbers));

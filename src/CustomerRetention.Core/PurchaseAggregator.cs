@@ -254,43 +254,96 @@ public static class PurchaseAggregator
         return -1;
     }
 
+    /// <summary>
+    /// The fallback for rows not in date order per customer: a counting sort by customer that carries
+    /// the day and the amount along (so the accumulation then reads sequentially), a sort of each
+    /// customer's few rows by day, then the accumulation.
+    /// </summary>
     private static void AccumulateUnitsSorted(ReadOnlySpan<int> customers, ReadOnlySpan<int> days, ReadOnlySpan<long> units, int through, Span<UnitAccumulator> acc)
     {
-        (int[] start, int[] rows, int[] keys) = SortByCustomerAndDay(customers, days, through, acc.Length);
-        for (int c = 0; c < acc.Length; c++)
+        int customerCount = acc.Length;
+        var start = new int[customerCount + 1];
+        int kept = 0;
+        for (int i = 0; i < customers.Length; i++)
         {
-            ref UnitAccumulator s = ref acc[c];
-            for (int p = start[c]; p < start[c + 1]; p++)
+            if (days[i] <= through)
+            {
+                int c = customers[i];
+                if ((uint)c >= (uint)customerCount)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(customers), c, FormattableString.Invariant($"Customer index at row {i} is outside the destination."));
+                }
+
+                start[c + 1]++;
+                kept++;
+            }
+        }
+
+        for (int c = 0; c < customerCount; c++)
+        {
+            start[c + 1] += start[c];
+        }
+
+        var keys = new int[kept];
+        var values = new long[kept];
+        var next = new int[customerCount];
+        Array.Copy(start, next, customerCount);
+        for (int i = 0; i < customers.Length; i++)
+        {
+            int day = days[i];
+            if (day <= through)
+            {
+                int p = next[customers[i]]++;
+                keys[p] = day;
+                values[p] = units[i];
+            }
+        }
+
+        for (int c = 0; c < customerCount; c++)
+        {
+            int from = start[c];
+            int to = start[c + 1];
+            if (to - from > 1 && !IsSorted(keys, from, to - from))
+            {
+                SortSegment(keys, values, from, to - from);
+            }
+
+            if (to == from)
+            {
+                continue;
+            }
+
+            int first = keys[from];
+            int last = first;
+            int purchaseDays = 1;
+            long total = values[from];
+            long firstAmount = total;
+            for (int p = from + 1; p < to; p++)
             {
                 int day = keys[p];
-                long amount = units[rows[p]];
-                if (s.Transactions == 0)
+                long amount = values[p];
+                total = checked(total + amount);
+                if (day == last)
                 {
-                    s.FirstDay = day;
-                    s.LastDay = day;
-                    s.PurchaseDays = 1;
-                    s.Transactions = 1;
-                    s.TotalUnits = amount;
-                    s.FirstDayUnits = amount;
+                    if (day == first)
+                    {
+                        firstAmount = checked(firstAmount + amount);
+                    }
                 }
                 else
                 {
-                    s.Transactions++;
-                    s.TotalUnits = checked(s.TotalUnits + amount);
-                    if (day == s.LastDay)
-                    {
-                        if (day == s.FirstDay)
-                        {
-                            s.FirstDayUnits = checked(s.FirstDayUnits + amount);
-                        }
-                    }
-                    else
-                    {
-                        s.PurchaseDays++;
-                        s.LastDay = day;
-                    }
+                    purchaseDays++;
+                    last = day;
                 }
             }
+
+            ref UnitAccumulator s = ref acc[c];
+            s.FirstDay = first;
+            s.LastDay = last;
+            s.PurchaseDays = purchaseDays;
+            s.Transactions = to - from;
+            s.TotalUnits = total;
+            s.FirstDayUnits = firstAmount;
         }
     }
 
@@ -348,7 +401,7 @@ public static class PurchaseAggregator
     }
 
     /// <summary>Sorts keys[from..from+length) with their rows: insertion sort for the short segments of one customer, Array.Sort beyond.</summary>
-    internal static void SortSegment(int[] keys, int[] rows, int from, int length)
+    internal static void SortSegment<T>(int[] keys, T[] rows, int from, int length)
     {
         if (length > 24)
         {
@@ -359,7 +412,7 @@ public static class PurchaseAggregator
         for (int p = from + 1; p < from + length; p++)
         {
             int key = keys[p];
-            int row = rows[p];
+            T row = rows[p];
             int q = p - 1;
             while (q >= from && keys[q] > key)
             {

@@ -121,6 +121,21 @@ public class DickBasuMatrixTests
         Assert.Equal(expected, DickBasuMatrix.Default.Classify(attitude, patronage));
 
     [Fact]
+    public void Cell_IsMonotone_Meets_Specification() =>
+        Properties.ForAll(
+            Gen.Zip(Gen.Zip(Generators.Between(0, 1), Generators.Between(0, 1)), Gen.Zip(Generators.Between(0, 1), Generators.Between(0, 1))).ToArbitrary(),
+            t =>
+            {
+                (double a, double p) = t.Item1;
+                DickBasuLoyalty before = DickBasuMatrix.Default.Classify(a, p);
+                DickBasuLoyalty after = DickBasuMatrix.Default.Classify(a + (t.Item2.Item1 * (1 - a)), p + (t.Item2.Item2 * (1 - p)));
+                bool attitude(DickBasuLoyalty x) => x is DickBasuLoyalty.True or DickBasuLoyalty.Latent;
+                bool patronage(DickBasuLoyalty x) => x is DickBasuLoyalty.True or DickBasuLoyalty.Spurious;
+                return Enum.IsDefined(before) && attitude(before) == (a >= 0.5) && patronage(before) == (p >= 0.5)
+                    && (!attitude(before) || attitude(after)) && (!patronage(before) || patronage(after));
+            });
+
+    [Fact]
     public void BadInput_NamesTheParameter() =>
         Assert.Equal("repeatPatronage", Assert.Throws<ArgumentOutOfRangeException>(() => DickBasuMatrix.Default.Classify(0.5, -0.1)).ParamName);
 }

@@ -50,7 +50,9 @@ public sealed class CsvRecordReader : IDisposable
     private bool _eof;
     private char[] _record = new char[256];
     private int _recordLength;
-    private int[] _fieldEnd = new int[16];
+    private int[] _fieldStart = new int[16];
+    private int[] _fieldLength = new int[16];
+    private char[] _fieldChars;
     private int _fieldCount;
     private long _line = 1;
     private long _recordLine = 1;
@@ -64,6 +66,7 @@ public sealed class CsvRecordReader : IDisposable
     public CsvRecordReader(TextReader reader, string source, IEnumerable<CsvColumn> columns)
     {
         _reader = Guard.NotNull(reader);
+        _fieldChars = _record;
         Source = Guard.NotNull(source);
         Guard.NotNull(columns);
         _columns = columns.ToArray();
@@ -209,11 +212,75 @@ public sealed class CsvRecordReader : IDisposable
         _recordLine = _line;
         _recordLength = 0;
         _fieldCount = 0;
+        if (TrySplitPlainLine())
+        {
+            return true;
+        }
+
+        _fieldChars = _record;
         while (ParseField())
         {
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The fast path: when the whole line is in the buffer and holds no quote (and no CR but a final
+    /// one), its fields are found by splitting on commas in place, without copying.
+    /// </summary>
+    private bool TrySplitPlainLine()
+    {
+        ReadOnlySpan<char> available = new(_buffer, _pos, _len - _pos);
+        int newline = available.IndexOf('\n');
+        if (newline < 0)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> line = available.Slice(0, newline);
+        int special = line.IndexOfAny('"', '\r');
+        if (special >= 0)
+        {
+            if (special != line.Length - 1 || line[special] != '\r')
+            {
+                return false;
+            }
+
+            line = line.Slice(0, special);
+        }
+
+        int start = 0;
+        while (true)
+        {
+            int comma = line.Slice(start).IndexOf(',');
+            int length = comma < 0 ? line.Length - start : comma;
+            AddField(_pos + start, length);
+            if (comma < 0)
+            {
+                break;
+            }
+
+            start += comma + 1;
+        }
+
+        _fieldChars = _buffer;
+        _pos += newline + 1;
+        _line++;
+        return true;
+    }
+
+    private void AddField(int start, int length)
+    {
+        if (_fieldCount == _fieldStart.Length)
+        {
+            Array.Resize(ref _fieldStart, _fieldStart.Length * 2);
+            Array.Resize(ref _fieldLength, _fieldLength.Length * 2);
+        }
+
+        _fieldStart[_fieldCount] = start;
+        _fieldLength[_fieldCount] = length;
+        _fieldCount++;
     }
 
     /// <summary>The field of <paramref name="column"/> in the current record, as characters (valid until the next <see cref="Read"/>).</summary>
@@ -364,11 +431,7 @@ public sealed class CsvRecordReader : IDisposable
     private int CheckColumn(int column) =>
         (uint)column < (uint)_columns.Length ? column : throw new ArgumentOutOfRangeException(nameof(column), column, "No such column was asked for.");
 
-    private ReadOnlySpan<char> Field(int field)
-    {
-        int start = field == 0 ? 0 : _fieldEnd[field - 1];
-        return new ReadOnlySpan<char>(_record, start, _fieldEnd[field] - start);
-    }
+    private ReadOnlySpan<char> Field(int field) => new(_fieldChars, _fieldStart[field], _fieldLength[field]);
 
     private bool EnsureData()
     {
@@ -549,6 +612,7 @@ public sealed class CsvRecordReader : IDisposable
         if (_recordLength + chars.Length > _record.Length)
         {
             Array.Resize(ref _record, Math.Max(_record.Length * 2, _recordLength + chars.Length));
+            _fieldChars = _record;
         }
 
         chars.CopyTo(new Span<char>(_record, _recordLength, chars.Length));
@@ -557,11 +621,7 @@ public sealed class CsvRecordReader : IDisposable
 
     private void EndField()
     {
-        if (_fieldCount == _fieldEnd.Length)
-        {
-            Array.Resize(ref _fieldEnd, _fieldEnd.Length * 2);
-        }
-
-        _fieldEnd[_fieldCount++] = _recordLength;
+        int start = _fieldCount == 0 ? 0 : _fieldStart[_fieldCount - 1] + _fieldLength[_fieldCount - 1];
+        AddField(start, _recordLength - start);
     }
 }

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+using CustomerRetention.Csv;
+using NodaTime;
+
+namespace CustomerRetention.NetStandard.Tests;
+
+/// <summary>Core's netstandard2.0 code paths (no span parsing in the framework, no vectorised counts).</summary>
+public sealed class CoreNetStandardTests
+{
+    [Fact]
+    public void Cdnow_Summary_Has_2357_Customers_And_2457_Repeat_Purchase_Days()
+    {
+        TransactionTable table = TransactionCsv.ReadFile(CustomerRetention.TestKit.TestData.Path("cdnow_sample_transactions.csv")).Table;
+
+        PurchaseSummaries summaries = PurchaseAggregator.Summarize(table, new LocalDate(1997, 9, 30));
+
+        // reference-values.md: 2,357 customers, 2,457 repeat purchase days in calibration (same-day merged).
+        Assert.Equal(2357, summaries.Count);
+        Assert.Equal(2457, summaries.TotalRepeatPurchaseDays());
+        // cdnow_sample_summary_weeks.csv, customer 1: x = 2, t_x = 30.43, T = 38.86, zbar = 22.35.
+        ModelInput first = summaries[0].ToModelInput(new LocalDate(1997, 9, 30), TimeUnit.Week);
+        Assert.Equal(2, first.Frequency);
+        CustomerRetention.TestKit.Tolerance.Decimals(30.43, first.Recency, 2);
+        CustomerRetention.TestKit.Tolerance.Decimals(38.86, first.T, 2);
+        Assert.Equal(22.345m, first.MonetaryValue);
+    }
+
+    [Fact]
+    public void Csv_Reader_Parses_Quotes_Long_Decimals_And_Reports_Bad_Fields()
+    {
+        string text = "a,b\n\"x\ny\",12345678901234567890.5\n3,NaN\n";
+        using CsvRecordReader csv = CsvRecordReader.Open(
+            new MemoryStream(Encoding.UTF8.GetBytes(text)), "ns.csv", [CsvColumn.Required("a"), CsvColumn.Required("b")]);
+
+        Assert.True(csv.Read());
+        Assert.Equal("x\ny", csv.GetString(0));
+        Assert.Equal(decimal.Parse("12345678901234567890.5", CultureInfo.InvariantCulture), csv.GetDecimal(1));
+        Assert.True(csv.Read());
+        Assert.Equal(4, csv.LineNumber);
+        CsvFormatException e = Assert.Throws<CsvFormatException>(() => csv.GetDecimal(1));
+        Assert.Equal("ns.csv:4: field 'b': 'NaN' is not a finite decimal number", e.Message);
+        Assert.Equal(2.5, new CsvRecordReader(new StringReader("a,b\n1,2.5\n"), "s", [CsvColumn.Required("b")]) is var r && r.Read() ? r.GetDouble(0) : 0);
+    }
+
+    [Fact]
+    public void Mixed_Scale_Amounts_Stay_Exact()
+    {
+        var builder = new TransactionTable.Builder();
+        builder.Add(new CustomerId("A"), new LocalDate(2020, 1, 1), 1.5m);
+        builder.Add(new CustomerId("A"), new LocalDate(2020, 1, 2), 0.125m);
+
+        PurchaseSummary s = Assert.Single(PurchaseAggregator.Summarize(builder.ToTable()));
+
+        Assert.Equal(1.625m, s.TotalAmount);
+        Assert.Equal(0.125m, s.MonetaryValue);
+    }
+}
