@@ -1,31 +1,73 @@
+using CustomerRetention.Cli.Report;
+using NodaTime;
+
 namespace CustomerRetention.Cli.Commands;
 
-/// <summary><c>retention report</c>: the one-file HTML report (docs/cli.md). Not built yet.</summary>
+/// <summary>
+/// <c>retention report</c> (docs/cli.md, docs/report.md): one self-contained HTML file (inline CSS and SVG, no
+/// script, nothing fetched from the network) with the headline figures, RFM segments, the monthly cohort
+/// retention heat map, P(alive) / expected purchases / CLV by segment from a BG/NBD + Gamma-Gamma fit on the
+/// calibration period, and the fit's parameters with a calibration/holdout tracking plot.
+/// </summary>
 internal sealed class ReportCommand : ICliCommand
 {
     public string Name => "report";
 
     public string Summary => "Write a self-contained HTML report of a customer base.";
 
-    public string Usage => "retention report (--transactions FILE | --sample cdnow) --out FILE.html [--calibration-end DATE]";
+    public string Usage =>
+        "retention report (--transactions FILE | --sample cdnow) --out FILE.html [--calibration-end DATE]\n"
+        + "Without --calibration-end the last third of the file's date range is the holdout (none when the file spans under 84 days).";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
-        OptionSpec.Value("--transactions", "FILE", "Transactions CSV (customer_id,date,amount); - for standard input."),
+        TransactionInput.Transactions,
         OptionSpec.Value("--sample", "NAME", "Use an embedded sample instead of a file (cdnow)."),
+        .. TransactionInput.ColumnOptions,
         OptionSpec.Value("--out", "FILE", "The HTML file to write."),
-        OptionSpec.Value("--calibration-end", "DATE", "End of the calibration period (yyyy-MM-dd)."),
+        OptionSpec.Value("--calibration-end", "DATE", "End of the calibration period, inclusive (yyyy-MM-dd; default: leaves the last third as holdout)."),
     ];
 
     public int Execute(CommandArguments args, CliContext context)
     {
-        if (!args.Has("--transactions") && !args.Has("--sample"))
+        if (args.Positionals.Count > 0)
         {
-            throw new CliException("report needs --transactions FILE or --sample cdnow");
+            throw new CliException($"report takes no argument '{args.Positionals[0]}' (see --help)");
         }
 
-        args.Required("--out");
-        context.Console.Error.WriteLine("retention report: not yet (the report arrives with its own issue)");
+        bool hasFile = args.Has("--transactions"), hasSample = args.Has("--sample");
+        if (hasFile == hasSample)
+        {
+            throw new CliException("report needs either --transactions FILE or --sample cdnow");
+        }
+
+        string outPath = args.Required("--out");
+        if (string.IsNullOrWhiteSpace(outPath))
+        {
+            throw new CliException("option '--out' needs a file name");
+        }
+
+        LocalDate? calibrationEnd = args.GetDate("--calibration-end");
+        string source;
+        TransactionTable table;
+        if (hasSample)
+        {
+            string sample = args.Required("--sample");
+            table = TransactionInput.ReadSample(sample, args, context);
+            source = EmbeddedSamples.SourceName(sample);
+        }
+        else
+        {
+            source = args.Required("--transactions");
+            table = TransactionInput.ReadFile(source, args, context);
+        }
+
+        ReportModel model = ReportModel.Compute(table, source, calibrationEnd);
+        using (TextWriter output = OutputOptions.Open(args, context))
+        {
+            HtmlReportWriter.Write(model, output);
+        }
+
         return ExitCodes.Success;
     }
 }
