@@ -268,6 +268,8 @@ public static class PurchaseAggregator
         units = units.Slice(0, n);
         int[] start = ArrayPool<int>.Shared.Rent(customerCount + 1);
         DayUnits[]? rows = null;
+        int[] sortKeys = [];
+        DayUnits[] sortValues = [];
         try
         {
             Array.Clear(start, 0, customerCount + 1);
@@ -318,7 +320,7 @@ public static class PurchaseAggregator
 
                 if (to - from > 1)
                 {
-                    SortByDay(rows, from, to - from);
+                    SortByDay(rows, from, to - from, ref sortKeys, ref sortValues);
                 }
 
                 int first = rows[from].Day;
@@ -366,7 +368,7 @@ public static class PurchaseAggregator
     }
 
     /// <summary>Sorts one customer's rows by day: insertion sort for the usual few, Array.Sort on the days beyond.</summary>
-    private static void SortByDay(DayUnits[] rows, int from, int length)
+    private static void SortByDay(DayUnits[] rows, int from, int length, ref int[] keys, ref DayUnits[] values)
     {
         int end = from + length;
         bool sorted = true;
@@ -386,15 +388,20 @@ public static class PurchaseAggregator
 
         if (length > 24)
         {
-            var keys = new int[length];
-            var values = new DayUnits[length];
+            if (keys.Length < length)
+            {
+                // Scratch for the customers with many rows, grown to the largest, once per call.
+                keys = new int[Math.Max(length, keys.Length * 2)];
+                values = new DayUnits[keys.Length];
+            }
+
             for (int p = 0; p < length; p++)
             {
                 keys[p] = rows[from + p].Day;
                 values[p] = rows[from + p];
             }
 
-            Array.Sort(keys, values);
+            Array.Sort(keys, values, 0, length);
             Array.Copy(values, 0, rows, from, length);
             return;
         }
