@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using NodaTime;
 
@@ -262,89 +263,168 @@ public static class PurchaseAggregator
     private static void AccumulateUnitsSorted(ReadOnlySpan<int> customers, ReadOnlySpan<int> days, ReadOnlySpan<long> units, int through, Span<UnitAccumulator> acc)
     {
         int customerCount = acc.Length;
-        var start = new int[customerCount + 1];
-        int kept = 0;
-        for (int i = 0; i < customers.Length; i++)
+        int n = customers.Length;
+        days = days.Slice(0, n);
+        units = units.Slice(0, n);
+        int[] start = ArrayPool<int>.Shared.Rent(customerCount + 1);
+        DayUnits[]? rows = null;
+        int[] sortKeys = [];
+        DayUnits[] sortValues = [];
+        try
         {
-            if (days[i] <= through)
+            Array.Clear(start, 0, customerCount + 1);
+            int kept = 0;
+            for (int i = 0; i < n; i++)
             {
-                int c = customers[i];
-                if ((uint)c >= (uint)customerCount)
+                if (days[i] <= through)
                 {
-                    throw new ArgumentOutOfRangeException(nameof(customers), c, FormattableString.Invariant($"Customer index at row {i} is outside the destination."));
+                    int c = customers[i];
+                    if ((uint)c >= (uint)customerCount)
+                    {
+                        throw new ArgumentOutOfRangeException(nameof(customers), c, FormattableString.Invariant($"Customer index at row {i} is outside the destination."));
+                    }
+
+                    start[c + 1]++;
+                    kept++;
+                }
+            }
+
+            for (int c = 0; c < customerCount; c++)
+            {
+                start[c + 1] += start[c];
+            }
+
+            // The scatter: day and amount side by side, so that each row costs one random write.
+            rows = ArrayPool<DayUnits>.Shared.Rent(Math.Max(kept, 1));
+            for (int i = 0; i < n; i++)
+            {
+                int day = days[i];
+                if (day <= through)
+                {
+                    int c = customers[i];
+                    ref DayUnits slot = ref rows[start[c]++];
+                    slot.Day = day;
+                    slot.Units = units[i];
+                }
+            }
+
+            // start[c] is now the end of customer c's rows (the start of c + 1's).
+            int from = 0;
+            for (int c = 0; c < customerCount; c++)
+            {
+                int to = start[c];
+                if (to == from)
+                {
+                    continue;
                 }
 
-                start[c + 1]++;
-                kept++;
-            }
-        }
-
-        for (int c = 0; c < customerCount; c++)
-        {
-            start[c + 1] += start[c];
-        }
-
-        var keys = new int[kept];
-        var values = new long[kept];
-        var next = new int[customerCount];
-        Array.Copy(start, next, customerCount);
-        for (int i = 0; i < customers.Length; i++)
-        {
-            int day = days[i];
-            if (day <= through)
-            {
-                int p = next[customers[i]]++;
-                keys[p] = day;
-                values[p] = units[i];
-            }
-        }
-
-        for (int c = 0; c < customerCount; c++)
-        {
-            int from = start[c];
-            int to = start[c + 1];
-            if (to - from > 1 && !IsSorted(keys, from, to - from))
-            {
-                SortSegment(keys, values, from, to - from);
-            }
-
-            if (to == from)
-            {
-                continue;
-            }
-
-            int first = keys[from];
-            int last = first;
-            int purchaseDays = 1;
-            long total = values[from];
-            long firstAmount = total;
-            for (int p = from + 1; p < to; p++)
-            {
-                int day = keys[p];
-                long amount = values[p];
-                total = checked(total + amount);
-                if (day == last)
+                if (to - from > 1)
                 {
-                    if (day == first)
+                    SortByDay(rows, from, to - from, ref sortKeys, ref sortValues);
+                }
+
+                int first = rows[from].Day;
+                int last = first;
+                int purchaseDays = 1;
+                long total = rows[from].Units;
+                long firstAmount = total;
+                for (int p = from + 1; p < to; p++)
+                {
+                    int day = rows[p].Day;
+                    long amount = rows[p].Units;
+                    total = checked(total + amount);
+                    if (day == last)
                     {
-                        firstAmount = checked(firstAmount + amount);
+                        if (day == first)
+                        {
+                            firstAmount = checked(firstAmount + amount);
+                        }
+                    }
+                    else
+                    {
+                        purchaseDays++;
+                        last = day;
                     }
                 }
-                else
-                {
-                    purchaseDays++;
-                    last = day;
-                }
+
+                ref UnitAccumulator s = ref acc[c];
+                s.FirstDay = first;
+                s.LastDay = last;
+                s.PurchaseDays = purchaseDays;
+                s.Transactions = to - from;
+                s.TotalUnits = total;
+                s.FirstDayUnits = firstAmount;
+                from = to;
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(start);
+            if (rows is not null)
+            {
+                ArrayPool<DayUnits>.Shared.Return(rows);
+            }
+        }
+    }
+
+    /// <summary>Sorts one customer's rows by day: insertion sort for the usual few, Array.Sort on the days beyond.</summary>
+    private static void SortByDay(DayUnits[] rows, int from, int length, ref int[] keys, ref DayUnits[] values)
+    {
+        int end = from + length;
+        bool sorted = true;
+        for (int p = from + 1; p < end; p++)
+        {
+            if (rows[p].Day < rows[p - 1].Day)
+            {
+                sorted = false;
+                break;
+            }
+        }
+
+        if (sorted)
+        {
+            return;
+        }
+
+        if (length > 24)
+        {
+            if (keys.Length < length)
+            {
+                // Scratch for the customers with many rows, grown to the largest, once per call.
+                keys = new int[Math.Max(length, keys.Length * 2)];
+                values = new DayUnits[keys.Length];
             }
 
-            ref UnitAccumulator s = ref acc[c];
-            s.FirstDay = first;
-            s.LastDay = last;
-            s.PurchaseDays = purchaseDays;
-            s.Transactions = to - from;
-            s.TotalUnits = total;
-            s.FirstDayUnits = firstAmount;
+            for (int p = 0; p < length; p++)
+            {
+                keys[p] = rows[from + p].Day;
+                values[p] = rows[from + p];
+            }
+
+            Array.Sort(keys, values, 0, length);
+            Array.Copy(values, 0, rows, from, length);
+            return;
         }
+
+        for (int p = from + 1; p < end; p++)
+        {
+            DayUnits row = rows[p];
+            int q = p - 1;
+            while (q >= from && rows[q].Day > row.Day)
+            {
+                rows[q + 1] = rows[q];
+                q--;
+            }
+
+            rows[q + 1] = row;
+        }
+    }
+
+    /// <summary>One row of the unordered fallback: its day and amount in units.</summary>
+    private struct DayUnits
+    {
+        public long Units;
+        public int Day;
     }
 
     /// <summary>Row order by (customer, day): a counting sort by customer, then a sort of each customer's rows by day.</summary>

@@ -40,7 +40,7 @@ public sealed class CsvRecordReader : IDisposable
 {
     private const int MaxHeaderListing = 120;
 
-    private readonly TextReader _reader;
+    private TextReader _reader;
     private readonly CsvColumn[] _columns;
     private readonly int[] _columnField;
     private readonly string[] _header;
@@ -392,6 +392,25 @@ public sealed class CsvRecordReader : IDisposable
 
     /// <summary>Disposes the underlying reader.</summary>
     public void Dispose() => _reader.Dispose();
+
+    /// <summary>The header position of <paramref name="column"/>, or −1 when an optional column is absent.</summary>
+    internal int FieldOf(int column) => _columnField[CheckColumn(column)];
+
+    /// <summary>
+    /// Continues reading from <paramref name="reader"/> (the header already read), whose first
+    /// character is at the start of physical line <paramref name="line"/>: the byte-level reader of
+    /// <see cref="TransactionCsv"/> hands lines over to this, the general path. The previous reader
+    /// is not disposed.
+    /// </summary>
+    internal void Continue(TextReader reader, long line)
+    {
+        _reader = reader;
+        _pos = 0;
+        _len = 0;
+        _eof = false;
+        _line = line;
+        _recordLine = line;
+    }
 
     /// <summary>The day number of the field of <paramref name="column"/>, parsed by <paramref name="parser"/> (no allocation on the fast patterns).</summary>
     internal int GetDayNumber(int column, DateParser parser)

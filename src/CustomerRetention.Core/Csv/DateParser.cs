@@ -30,6 +30,9 @@ internal sealed class DateParser
 
     public string PatternText { get; }
 
+    /// <summary>Whether this is the <c>yyyy-MM-dd</c> parser (the byte-level reader parses that pattern itself).</summary>
+    public bool IsIso => _kind == Kind.Iso;
+
     public static DateParser For(LocalDatePattern pattern) =>
         ReferenceEquals(pattern, LocalDatePattern.Iso) ? IsoParser : new DateParser(pattern, KindOf(pattern.PatternText));
 

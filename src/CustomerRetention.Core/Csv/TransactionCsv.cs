@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CustomerRetention.Csv;
 
 /// <summary>
@@ -48,8 +46,7 @@ public static class TransactionCsv
     {
         Guard.NotNull(stream);
         Guard.NotNull(source);
-        using var text = new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-        return Read(text, source, options);
+        return Utf8TransactionReader.Read(stream, source, options ?? TransactionCsvOptions.Default);
     }
 
     /// <summary>Reads CSV text; the reader is left open.</summary>
@@ -64,62 +61,102 @@ public static class TransactionCsv
         Guard.NotNull(source);
         options ??= TransactionCsvOptions.Default;
         DateParser dates = DateParser.For(options.DateFormat);
-        var csv = new CsvRecordReader(new NonDisposingReader(reader), source,
-        [
-            CsvColumn.Required(options.CustomerColumn),
-            CsvColumn.Required(options.DateColumn),
-            CsvColumn.Required(options.AmountColumn),
-        ]);
+        var csv = new CsvRecordReader(new NonDisposingReader(reader), source, Columns(options));
         using (csv)
         {
-            var builder = new TransactionTable.Builder(1 << 12);
-            long skipped = 0;
-            long rows = 0;
-            CsvFormatException? firstSkipped = null;
-            CustomerInterner interner = builder.Interner;
-            int lastCustomer = -1;
-            IProgress<long>? progress = options.Progress;
-            while (csv.Read())
+            var state = new RowState(options, dates);
+            ReadRemaining(csv, ref state);
+            return state.ToResult();
+        }
+    }
+
+    /// <summary>The three columns asked of the header, in the accessors' order (customer, date, amount).</summary>
+    internal static CsvColumn[] Columns(TransactionCsvOptions options) =>
+    [
+        CsvColumn.Required(options.CustomerColumn),
+        CsvColumn.Required(options.DateColumn),
+        CsvColumn.Required(options.AmountColumn),
+    ];
+
+    /// <summary>The general path: reads every remaining record of <paramref name="csv"/>.</summary>
+    internal static void ReadRemaining(CsvRecordReader csv, ref RowState state)
+    {
+        while (csv.Read())
+        {
+            state.CountRow();
+            ReadRecord(csv, ref state);
+        }
+    }
+
+    /// <summary>The general path for the current record of <paramref name="csv"/> (already counted): adds it, or counts it as skipped, or throws.</summary>
+    internal static void ReadRecord(CsvRecordReader csv, ref RowState state)
+    {
+        try
+        {
+            ReadOnlySpan<char> customer = CsvParsing.TrimSpaces(csv.GetSpan(0));
+            if (customer.IsEmpty)
             {
-                rows++;
-                if (progress is not null && rows % ProgressEvery == 0)
-                {
-                    progress.Report(rows);
-                }
-
-                try
-                {
-                    ReadOnlySpan<char> customer = CsvParsing.TrimSpaces(csv.GetSpan(0));
-                    if (customer.IsEmpty)
-                    {
-                        throw csv.CreateError(0, "empty customer id");
-                    }
-
-                    int day = csv.GetDayNumber(1, dates);
-                    ReadOnlySpan<char> amountText = CsvParsing.TrimSpaces(csv.GetSpan(2));
-                    if (!CsvParsing.TryParseUnits(amountText, out long units, out int scale))
-                    {
-                        builder.Add(customer, day, csv.GetDecimal(2));
-                        continue;
-                    }
-
-                    // Grouped files repeat the customer row after row: compare with the last one before hashing.
-                    if (lastCustomer < 0 || !customer.SequenceEqual(interner.IdAt(lastCustomer).AsSpan()))
-                    {
-                        lastCustomer = interner.GetOrAdd(customer);
-                    }
-
-                    builder.AddUnits(lastCustomer, day, units, scale);
-                }
-                catch (CsvFormatException e) when (options.SkipInvalid)
-                {
-                    skipped++;
-                    firstSkipped ??= e;
-                }
+                throw csv.CreateError(0, "empty customer id");
             }
 
-            return new TransactionCsvResult(builder.ToTable(), skipped, firstSkipped);
+            int day = csv.GetDayNumber(1, state.Dates);
+            ReadOnlySpan<char> amountText = CsvParsing.TrimSpaces(csv.GetSpan(2));
+            if (!CsvParsing.TryParseUnits(amountText, out long units, out int scale))
+            {
+                state.Builder.Add(customer, day, csv.GetDecimal(2));
+                return;
+            }
+
+            // Grouped files repeat the customer row after row: compare with the last one before hashing.
+            CustomerInterner interner = state.Builder.Interner;
+            if (state.LastCustomer < 0 || !customer.SequenceEqual(interner.IdAt(state.LastCustomer).AsSpan()))
+            {
+                state.LastCustomer = interner.GetOrAdd(customer);
+            }
+
+            state.Builder.AddUnits(state.LastCustomer, day, units, scale);
         }
+        catch (CsvFormatException e) when (state.SkipInvalid)
+        {
+            state.Skipped++;
+            state.FirstSkipped ??= e;
+        }
+    }
+
+    /// <summary>What a read accumulates: the table being built, the counts, the last customer seen.</summary>
+    internal struct RowState
+    {
+        public readonly TransactionTable.Builder Builder;
+        public readonly DateParser Dates;
+        public readonly bool SkipInvalid;
+        public readonly IProgress<long>? Progress;
+        public long Rows;
+        public long Skipped;
+        public CsvFormatException? FirstSkipped;
+        public int LastCustomer;
+
+        public RowState(TransactionCsvOptions options, DateParser dates, int capacity = 1 << 12)
+        {
+            Builder = new TransactionTable.Builder(capacity);
+            Dates = dates;
+            SkipInvalid = options.SkipInvalid;
+            Progress = options.Progress;
+            Rows = 0;
+            Skipped = 0;
+            FirstSkipped = null;
+            LastCustomer = -1;
+        }
+
+        public void CountRow()
+        {
+            Rows++;
+            if (Progress is not null && Rows % ProgressEvery == 0)
+            {
+                Progress.Report(Rows);
+            }
+        }
+
+        public readonly TransactionCsvResult ToResult() => new(Builder.ToTable(), Skipped, FirstSkipped);
     }
 
     /// <summary>Keeps the caller's reader open when the CSV reader is disposed.</summary>
