@@ -189,7 +189,13 @@ internal static class BetaGeoFamily
             new[] { 0.0, Math.Log(1.0 / rate), 0.0, 0.0 },
             new[] { 0.0, 0.0, 0.0, 0.0 },
         };
-        return Fitting.Run(evaluator.NegativeMean, data.TotalWeight, starts, options, ["r", "alpha", "a", "b"], build, data.Count, 0);
+        MinimizerResult? warm = Fitting.WarmStart(sample => new Evaluator(sample, k).NegativeMean, data, starts, options);
+        if (warm is { } w)
+        {
+            starts.Insert(0, w.Point);
+        }
+
+        return Fitting.Run(evaluator.NegativeMean, data.TotalWeight, starts, options, ["r", "alpha", "a", "b"], build, data.Count, 0, warm?.InverseHessian);
     }
 
     /// <summary>ln |Σ_{n≥1} (a)ₙ(b)ₙ/((c)ₙ n!) zⁿ| for a, b &gt; 0 and c &gt; −1 (so the terms share a sign), rescaled against overflow.</summary>
@@ -330,10 +336,44 @@ internal static class BetaGeoFamily
         ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
         Span<double> probabilityAlive, Span<double> expectedPurchases)
     {
+        // The same arithmetic as ProbabilityAlive and ConditionalExpected, with the parameter-only logarithms
+        // hoisted out of the loop and ln(α+T) and P(alive) computed once per customer instead of two or three times.
+        double logA = Math.Log(a);
+        double am1 = a - 1;
+        if (Math.Abs(am1) < 1e-9)
+        {
+            am1 = am1 < 0 ? -1e-9 : 1e-9;
+        }
+
         for (int i = 0; i < frequency.Length; i++)
         {
-            probabilityAlive[i] = ProbabilityAlive(r, alpha, a, b, k, frequency[i], recency[i], age[i]);
-            expectedPurchases[i] = ConditionalExpected(r, alpha, a, b, k, horizon, frequency[i], recency[i], age[i]);
+            double x = frequency[i], tx = recency[i], t = age[i];
+            double m = x + k;
+            double logAT = Math.Log(alpha + t);
+            double alive = m == 0
+                ? 1.0
+                : SpecialFunctions.InverseOnePlusExp(logA - Math.Log(b + m - 1) + ((r + x) * (logAT - Math.Log(alpha + tx))));
+            probabilityAlive[i] = alive;
+            if (horizon == 0)
+            {
+                expectedPurchases[i] = 0;
+                continue;
+            }
+
+            double c = a + b + m - 1;
+            double seriesA = c - r - x;
+            if (!(c > 0 && (seriesA >= 0 || c >= -seriesA)))
+            {
+                expectedPurchases[i] = ConditionalExpected(r, alpha, a, b, k, horizon, x, tx, t);
+                continue;
+            }
+
+            double z = horizon / (alpha + t + horizon);
+            double logOneMinusZ = logAT - Math.Log(alpha + t + horizon);
+            double logF = SpecialFunctions.LogHyp2F1(seriesA, am1, c, z, out double sign);
+            double bracket = sign > 0 ? -SpecialFunctions.Expm1((am1 * logOneMinusZ) + logF) : 1.0 + Math.Exp((am1 * logOneMinusZ) + logF);
+            double result = c / am1 * bracket * alive;
+            expectedPurchases[i] = result > 0 && !double.IsNaN(result) ? (double.IsInfinity(result) ? double.MaxValue : result) : 0.0;
         }
     }
 }
