@@ -345,6 +345,13 @@ internal static class BetaGeoFamily
             am1 = am1 < 0 ? -1e-9 : 1e-9;
         }
 
+        // E[Y | x, t_x, T] / P(alive) depends on (x, T) only: a small direct-mapped memo on the stack skips the
+        // ₂F₁ series for repeated pairs (summaries of dated transactions have whole-day ages and small counts).
+        const int MemoSize = 4096;
+        Span<double> memoX = stackalloc double[MemoSize];
+        Span<double> memoT = stackalloc double[MemoSize];
+        Span<double> memoValue = stackalloc double[MemoSize];
+        memoX.Fill(double.NaN);
         for (int i = 0; i < frequency.Length; i++)
         {
             double x = frequency[i], tx = recency[i], t = age[i];
@@ -368,11 +375,27 @@ internal static class BetaGeoFamily
                 continue;
             }
 
-            double z = horizon / (alpha + t + horizon);
-            double logOneMinusZ = logAT - Math.Log(alpha + t + horizon);
-            double logF = SpecialFunctions.LogHyp2F1(seriesA, am1, c, z, out double sign);
-            double bracket = sign > 0 ? -SpecialFunctions.Expm1((am1 * logOneMinusZ) + logF) : 1.0 + Math.Exp((am1 * logOneMinusZ) + logF);
-            double result = c / am1 * bracket * alive;
+            ulong hx = (ulong)BitConverter.DoubleToInt64Bits(x) * 0x9E3779B97F4A7C15UL;
+            ulong ht = (ulong)BitConverter.DoubleToInt64Bits(t) * 0xC2B2AE3D27D4EB4FUL;
+            int slot = (int)((hx ^ ht ^ (ht >> 29)) >> 52);
+            double expected;
+            if (memoX[slot] == x && memoT[slot] == t)
+            {
+                expected = memoValue[slot];
+            }
+            else
+            {
+                double z = horizon / (alpha + t + horizon);
+                double logOneMinusZ = logAT - Math.Log(alpha + t + horizon);
+                double logF = SpecialFunctions.LogHyp2F1(seriesA, am1, c, z, out double sign);
+                double bracket = sign > 0 ? -SpecialFunctions.Expm1((am1 * logOneMinusZ) + logF) : 1.0 + Math.Exp((am1 * logOneMinusZ) + logF);
+                expected = c / am1 * bracket;
+                memoX[slot] = x;
+                memoT[slot] = t;
+                memoValue[slot] = expected;
+            }
+
+            double result = expected * alive;
             expectedPurchases[i] = result > 0 && !double.IsNaN(result) ? (double.IsInfinity(result) ? double.MaxValue : result) : 0.0;
         }
     }

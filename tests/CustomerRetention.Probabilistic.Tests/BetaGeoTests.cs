@@ -147,4 +147,21 @@ public class BetaGeoTests
         Tolerance.Close(cold.Parameters.A, warm.Parameters.A, relative: 1e-4);
         Tolerance.Close(cold.Parameters.B, warm.Parameters.B, relative: 1e-4);
     }
+
+    [Fact]
+    public void Predict_RepeatedFrequencyAndAge_EqualsOneByOne()
+    {
+        // Whole-week ages and small counts repeat (x, T) pairs with different t_x: the batch path reuses the
+        // conditional expectation per (x, T) and must still equal the single-customer calls exactly.
+        var random = new Random(8);
+        double[] ages = Enumerable.Range(0, 100_000).Select(_ => (double)random.Next(1, 80)).ToArray();
+        PurchaseHistories data = CustomerBaseSimulator.BetaGeo(Published, ages, 4);
+        double[] alive = new double[data.Count], expected = new double[data.Count];
+        BetaGeo.Predict(Published, 39, data.Frequency, data.Recency, data.Age, alive, expected);
+        for (int i = 0; i < data.Count; i += 101)
+        {
+            Assert.Equal(BetaGeo.ProbabilityAlive(Published, data.Frequency[i], data.Recency[i], data.Age[i]), alive[i]);
+            Assert.Equal(BetaGeo.ConditionalExpectedPurchases(Published, 39, data.Frequency[i], data.Recency[i], data.Age[i]), expected[i]);
+        }
+    }
 }
