@@ -36,6 +36,7 @@ internal static class BetaGeoFamily
         private double _pb;
         private double _logAlpha;
         private double _logA;
+        private double[] _logBm1 = [];
 
         public Evaluator(PurchaseHistories data, int k)
         {
@@ -81,6 +82,21 @@ internal static class BetaGeoFamily
             _r.Build(r, _tableSize, true);
             _b.Build(b, _tableSize, true);
             _ab.Build(a + b, _tableSize, true);
+
+            // ln(b + m − 1) for whole m = 1..max (the same expression as the row loop's, so the same bits).
+            int max = _tableSize - 1 + _k;
+            if (max >= 1)
+            {
+                if (_logBm1.Length < max + 1)
+                {
+                    _logBm1 = new double[max + 1];
+                }
+
+                for (int m = 1; m <= max; m++)
+                {
+                    _logBm1[m] = Math.Log(b + (double)m - 1);
+                }
+            }
         }
 
         private void Kernel(int start, int end, Span<double> sums)
@@ -96,6 +112,9 @@ internal static class BetaGeoFamily
             double logAlpha = _logAlpha;
             double logA = _logA;
             int k = _k;
+            double[] logBm1 = _logBm1;
+            int logBm1Max = logBm1.Length - 1;
+            double rOverAlpha = r / alpha;
             double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0;
             for (int i = start; i < end; i++)
             {
@@ -113,14 +132,16 @@ internal static class BetaGeoFamily
                 double value = _r.LogRatio(x) + (r * logAlpha) + _b.LogRatio(m) - _ab.LogRatio(m);
                 double dAb = _ab.DigammaDifference(m);
                 double gr = _r.DigammaDifference(x) + logAlpha;
-                double galpha = r / alpha;
+                double galpha = rOverAlpha;
                 double ga = -dAb;
                 double gb = _b.DigammaDifference(m) - dAb;
                 if (m > 0)
                 {
                     double logATx = Math.Log(alpha + txs[i]);
                     double bm1 = b + m - 1;
-                    double u2 = logA - Math.Log(bm1) - (rx * logATx);
+                    int mi = (int)m;
+                    double logBm = mi == m && mi <= logBm1Max ? logBm1[mi] : Math.Log(bm1);
+                    double u2 = logA - logBm - (rx * logATx);
                     double w1, w2, lse;
                     if (u1 >= u2)
                     {
