@@ -36,6 +36,7 @@ internal static class BetaGeoFamily
         private double _pb;
         private double _logAlpha;
         private double _logA;
+        private double[] _logBm1 = [];
 
         public Evaluator(PurchaseHistories data, int k)
         {
@@ -81,6 +82,21 @@ internal static class BetaGeoFamily
             _r.Build(r, _tableSize, true);
             _b.Build(b, _tableSize, true);
             _ab.Build(a + b, _tableSize, true);
+
+            // ln(b + m − 1) for whole m = 1..max (the same expression as the row loop's, so the same bits).
+            int max = _tableSize - 1 + _k;
+            if (max >= 1)
+            {
+                if (_logBm1.Length < max + 1)
+                {
+                    _logBm1 = new double[max + 1];
+                }
+
+                for (int m = 1; m <= max; m++)
+                {
+                    _logBm1[m] = Math.Log(b + (double)m - 1);
+                }
+            }
         }
 
         private void Kernel(int start, int end, Span<double> sums)
@@ -96,6 +112,9 @@ internal static class BetaGeoFamily
             double logAlpha = _logAlpha;
             double logA = _logA;
             int k = _k;
+            double[] logBm1 = _logBm1;
+            int logBm1Max = logBm1.Length - 1;
+            double rOverAlpha = r / alpha;
             double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0;
             for (int i = start; i < end; i++)
             {
@@ -113,14 +132,16 @@ internal static class BetaGeoFamily
                 double value = _r.LogRatio(x) + (r * logAlpha) + _b.LogRatio(m) - _ab.LogRatio(m);
                 double dAb = _ab.DigammaDifference(m);
                 double gr = _r.DigammaDifference(x) + logAlpha;
-                double galpha = r / alpha;
+                double galpha = rOverAlpha;
                 double ga = -dAb;
                 double gb = _b.DigammaDifference(m) - dAb;
                 if (m > 0)
                 {
                     double logATx = Math.Log(alpha + txs[i]);
                     double bm1 = b + m - 1;
-                    double u2 = logA - Math.Log(bm1) - (rx * logATx);
+                    int mi = (int)m;
+                    double logBm = mi == m && mi <= logBm1Max ? logBm1[mi] : Math.Log(bm1);
+                    double u2 = logA - logBm - (rx * logATx);
                     double w1, w2, lse;
                     if (u1 >= u2)
                     {
@@ -189,7 +210,13 @@ internal static class BetaGeoFamily
             new[] { 0.0, Math.Log(1.0 / rate), 0.0, 0.0 },
             new[] { 0.0, 0.0, 0.0, 0.0 },
         };
-        return Fitting.Run(evaluator.NegativeMean, data.TotalWeight, starts, options, ["r", "alpha", "a", "b"], build, data.Count, 0);
+        MinimizerResult? warm = Fitting.WarmStart(sample => new Evaluator(sample, k).NegativeMean, data, starts, options);
+        if (warm is { } w)
+        {
+            starts.Insert(0, w.Point);
+        }
+
+        return Fitting.Run(evaluator.NegativeMean, data.TotalWeight, starts, options, ["r", "alpha", "a", "b"], build, data.Count, 0, warm?.InverseHessian);
     }
 
     /// <summary>ln |Σ_{n≥1} (a)ₙ(b)ₙ/((c)ₙ n!) zⁿ| for a, b &gt; 0 and c &gt; −1 (so the terms share a sign), rescaled against overflow.</summary>
@@ -330,10 +357,67 @@ internal static class BetaGeoFamily
         ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
         Span<double> probabilityAlive, Span<double> expectedPurchases)
     {
+        // The same arithmetic as ProbabilityAlive and ConditionalExpected, with the parameter-only logarithms
+        // hoisted out of the loop and ln(α+T) and P(alive) computed once per customer instead of two or three times.
+        double logA = Math.Log(a);
+        double am1 = a - 1;
+        if (Math.Abs(am1) < 1e-9)
+        {
+            am1 = am1 < 0 ? -1e-9 : 1e-9;
+        }
+
+        // E[Y | x, t_x, T] / P(alive) depends on (x, T) only: a small direct-mapped memo on the stack skips the
+        // ₂F₁ series for repeated pairs (summaries of dated transactions have whole-day ages and small counts).
+        const int MemoSize = 4096;
+        Span<double> memoX = stackalloc double[MemoSize];
+        Span<double> memoT = stackalloc double[MemoSize];
+        Span<double> memoValue = stackalloc double[MemoSize];
+        memoX.Fill(double.NaN);
         for (int i = 0; i < frequency.Length; i++)
         {
-            probabilityAlive[i] = ProbabilityAlive(r, alpha, a, b, k, frequency[i], recency[i], age[i]);
-            expectedPurchases[i] = ConditionalExpected(r, alpha, a, b, k, horizon, frequency[i], recency[i], age[i]);
+            double x = frequency[i], tx = recency[i], t = age[i];
+            double m = x + k;
+            double logAT = Math.Log(alpha + t);
+            double alive = m == 0
+                ? 1.0
+                : SpecialFunctions.InverseOnePlusExp(logA - Math.Log(b + m - 1) + ((r + x) * (logAT - Math.Log(alpha + tx))));
+            probabilityAlive[i] = alive;
+            if (horizon == 0)
+            {
+                expectedPurchases[i] = 0;
+                continue;
+            }
+
+            double c = a + b + m - 1;
+            double seriesA = c - r - x;
+            if (!(c > 0 && (seriesA >= 0 || c >= -seriesA)))
+            {
+                expectedPurchases[i] = ConditionalExpected(r, alpha, a, b, k, horizon, x, tx, t);
+                continue;
+            }
+
+            ulong hx = (ulong)BitConverter.DoubleToInt64Bits(x) * 0x9E3779B97F4A7C15UL;
+            ulong ht = (ulong)BitConverter.DoubleToInt64Bits(t) * 0xC2B2AE3D27D4EB4FUL;
+            int slot = (int)((hx ^ ht ^ (ht >> 29)) >> 52);
+            double expected;
+            if (memoX[slot] == x && memoT[slot] == t)
+            {
+                expected = memoValue[slot];
+            }
+            else
+            {
+                double z = horizon / (alpha + t + horizon);
+                double logOneMinusZ = logAT - Math.Log(alpha + t + horizon);
+                double logF = SpecialFunctions.LogHyp2F1(seriesA, am1, c, z, out double sign);
+                double bracket = sign > 0 ? -SpecialFunctions.Expm1((am1 * logOneMinusZ) + logF) : 1.0 + Math.Exp((am1 * logOneMinusZ) + logF);
+                expected = c / am1 * bracket;
+                memoX[slot] = x;
+                memoT[slot] = t;
+                memoValue[slot] = expected;
+            }
+
+            double result = expected * alive;
+            expectedPurchases[i] = result > 0 && !double.IsNaN(result) ? (double.IsInfinity(result) ? double.MaxValue : result) : 0.0;
         }
     }
 }

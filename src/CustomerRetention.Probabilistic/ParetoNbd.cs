@@ -108,7 +108,23 @@ public static class ParetoNbd
             new[] { 0.0, Math.Log(1.0 / rate), 0.0, Math.Log(meanT) },
             new[] { 0.0, 0.0, 0.0, 0.0 },
         };
-        return Fitting.Run(NumericGradient.Wrap(objective), n, starts, options ?? FitOptions.Default, ["r", "alpha", "s", "beta"], t => new ParetoNbdParameters(t[0], t[1], t[2], t[3]), data.Count, 0);
+        FitOptions chosen = options ?? FitOptions.Default;
+        MinimizerResult? warm = Fitting.WarmStart(
+            sample =>
+            {
+                var sampleEvaluator = new Evaluator(sample);
+                double sampleWeight = sample.TotalWeight;
+                return NumericGradient.Wrap(theta => -sampleEvaluator.Total(Math.Exp(theta[0]), Math.Exp(theta[1]), Math.Exp(theta[2]), Math.Exp(theta[3])) / sampleWeight);
+            },
+            data,
+            starts,
+            chosen);
+        if (warm is { } w)
+        {
+            starts.Insert(0, w.Point);
+        }
+
+        return Fitting.Run(NumericGradient.Wrap(objective), n, starts, chosen, ["r", "alpha", "s", "beta"], t => new ParetoNbdParameters(t[0], t[1], t[2], t[3]), data.Count, 0, warm?.InverseHessian);
     }
 
     /// <summary>

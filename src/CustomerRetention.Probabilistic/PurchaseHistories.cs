@@ -113,6 +113,25 @@ public sealed class PurchaseHistories
     /// <summary>Customers per row.</summary>
     public ReadOnlySpan<double> Weight => _weight;
 
+    /// <summary>
+    /// Every <paramref name="step"/>-th row (from row 0) with its weight: a deterministic subsample for starting
+    /// values. Rows of weight zero are kept (they cost nothing).
+    /// </summary>
+    internal PurchaseHistories Every(int step)
+    {
+        int n = (Count + step - 1) / step;
+        double[] x = new double[n], tx = new double[n], t = new double[n], w = new double[n];
+        for (int j = 0, i = 0; j < n; j++, i += step)
+        {
+            x[j] = _frequency[i];
+            tx[j] = _recency[i];
+            t[j] = _age[i];
+            w[j] = _weight[i];
+        }
+
+        return new PurchaseHistories(x, tx, t, w);
+    }
+
     internal double[] FrequencyArray => _frequency;
 
     internal double[] RecencyArray => _recency;

@@ -123,4 +123,45 @@ public class BetaGeoTests
             Assert.Equal(BetaGeo.ConditionalExpectedPurchases(Published, 52, data.Frequency[i], data.Recency[i], data.Age[i]), expected[i]);
         }
     }
+
+    [Fact]
+    public void Fit_LargeData_WarmStartReachesTheColdStartOptimum()
+    {
+        // 60,000 rows take the warm start (a fit on a 10,000-row subsample first); the optimum must be the one
+        // the cold starts reach on all rows (the internal fitting routine without the warm start).
+        var random = new Random(5);
+        double[] ages = Enumerable.Range(0, 60_000).Select(_ => 20 + (50 * random.NextDouble())).ToArray();
+        PurchaseHistories data = CustomerBaseSimulator.BetaGeo(Published, ages, 11);
+        FitResult<BetaGeoParameters> warm = BetaGeo.Fit(data);
+
+        var evaluator = new BetaGeoFamily.Evaluator(data, 0);
+        double[][] starts = [[Math.Log(0.5), Math.Log(5.0), 0.0, Math.Log(2.0)], [0, 0, 0, 0]];
+        FitResult<BetaGeoParameters> cold = Numerics.Fitting.Run(
+            evaluator.NegativeMean, data.TotalWeight, starts, FitOptions.Default, ["r", "alpha", "a", "b"],
+            t => new BetaGeoParameters(t[0], t[1], t[2], t[3]), data.Count, 0);
+
+        Assert.True(warm.Converged);
+        Tolerance.Close(cold.LogLikelihood, warm.LogLikelihood, relative: 1e-10);
+        Tolerance.Close(cold.Parameters.R, warm.Parameters.R, relative: 1e-4);
+        Tolerance.Close(cold.Parameters.Alpha, warm.Parameters.Alpha, relative: 1e-4);
+        Tolerance.Close(cold.Parameters.A, warm.Parameters.A, relative: 1e-4);
+        Tolerance.Close(cold.Parameters.B, warm.Parameters.B, relative: 1e-4);
+    }
+
+    [Fact]
+    public void Predict_RepeatedFrequencyAndAge_EqualsOneByOne()
+    {
+        // Whole-week ages and small counts repeat (x, T) pairs with different t_x: the batch path reuses the
+        // conditional expectation per (x, T) and must still equal the single-customer calls exactly.
+        var random = new Random(8);
+        double[] ages = Enumerable.Range(0, 100_000).Select(_ => (double)random.Next(1, 80)).ToArray();
+        PurchaseHistories data = CustomerBaseSimulator.BetaGeo(Published, ages, 4);
+        double[] alive = new double[data.Count], expected = new double[data.Count];
+        BetaGeo.Predict(Published, 39, data.Frequency, data.Recency, data.Age, alive, expected);
+        for (int i = 0; i < data.Count; i += 101)
+        {
+            Assert.Equal(BetaGeo.ProbabilityAlive(Published, data.Frequency[i], data.Recency[i], data.Age[i]), alive[i]);
+            Assert.Equal(BetaGeo.ConditionalExpectedPurchases(Published, 39, data.Frequency[i], data.Recency[i], data.Age[i]), expected[i]);
+        }
+    }
 }

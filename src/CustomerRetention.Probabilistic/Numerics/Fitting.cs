@@ -15,7 +15,8 @@ internal static class Fitting
         string[] names,
         Func<double[], T> build,
         int rows,
-        int excluded)
+        int excluded,
+        double[]? firstInverseHessian = null)
         where T : struct
     {
         int dimension = names.Length;
@@ -38,9 +39,10 @@ internal static class Fitting
         MinimizerResult best = default;
         bool haveBest = false;
         int iterations = 0;
-        foreach (double[] start in startsInLogSpace)
+        for (int index = 0; index < startsInLogSpace.Count; index++)
         {
-            MinimizerResult result = Minimizer.Bfgs(objective, start, options.MaxIterations, options.GradientTolerance);
+            double[] start = startsInLogSpace[index];
+            MinimizerResult result = Minimizer.Bfgs(objective, start, options.MaxIterations, options.GradientTolerance, index == 0 ? firstInverseHessian : null);
             iterations += result.Iterations;
             bool tie = haveBest && Math.Abs(result.Value - best.Value) <= 1e-12 * Math.Max(1, Math.Abs(best.Value));
             if (!haveBest || (tie ? result.Converged && !best.Converged : result.Value < best.Value))
@@ -89,6 +91,50 @@ internal static class Fitting
 
         return new FitResult<T>(build(theta), logLikelihood, best.Converged, iterations, names, theta, errors, totalWeight, rows, excluded);
     }
+
+    /// <summary>
+    /// Starting values for a large data set: the best end point of BFGS from each start on a deterministic
+    /// subsample of about <see cref="WarmStartRows"/> rows, with BFGS's inverse-Hessian approximation there
+    /// (null when the data are small or every run failed). The objective is a mean per customer, so the
+    /// subsample's curvature approximates the full data's: the full fit starts from this point and this
+    /// curvature and needs few passes over all rows.
+    /// </summary>
+    public static MinimizerResult? WarmStart(Func<PurchaseHistories, GradientObjective> objectiveFor, PurchaseHistories data, IReadOnlyList<double[]> starts, FitOptions options)
+    {
+        if (data.Count < 4 * WarmStartRows)
+        {
+            return null;
+        }
+
+        PurchaseHistories sample = data.Every(data.Count / WarmStartRows);
+        if (sample.TotalWeight <= 0)
+        {
+            return null;
+        }
+
+        GradientObjective objective = objectiveFor(sample);
+        MinimizerResult best = default;
+        bool haveBest = false;
+        foreach (double[] start in starts)
+        {
+            MinimizerResult result = Minimizer.Bfgs(objective, start, options.MaxIterations, Math.Max(options.GradientTolerance, 1e-6));
+            if (!haveBest || result.Value < best.Value)
+            {
+                best = result;
+                haveBest = true;
+            }
+
+            if (best.Converged && !double.IsPositiveInfinity(best.Value))
+            {
+                break;
+            }
+        }
+
+        return haveBest && !double.IsPositiveInfinity(best.Value) ? best : null;
+    }
+
+    /// <summary>The subsample size for <see cref="WarmStart"/>.</summary>
+    public const int WarmStartRows = 10_000;
 
     private static double[] StandardErrors(GradientObjective negativeMeanLogLikelihood, double[] point, double[] theta, double totalWeight)
     {
