@@ -143,4 +143,32 @@ public static class BenchmarkData
 
         return k;
     }
+
+    /// <summary>
+    /// Writes the data set for <paramref name="customers"/> customers as a transactions CSV in the temp
+    /// folder and returns its path (the caller deletes it in its [GlobalCleanup]).
+    /// </summary>
+    public static string WriteTempCsv(int customers, string tag)
+    {
+        (int[] ids, int[] days, decimal[] amounts) = Generate(customers);
+        string path = Path.Combine(Path.GetTempPath(), $"retention-{tag}-{customers}-{Environment.ProcessId}.csv");
+        WriteCsv(path, ids, days, amounts);
+        Console.WriteLine($"// {ids.Length:N0} rows, {new FileInfo(path).Length / 1e6:F1} MB");
+        return path;
+    }
+
+    /// <summary>The floor of any CSV benchmark: one sequential read of the file counting its newlines.</summary>
+    public static long CountNewlines(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var buffer = new byte[1 << 16];
+        long lines = 0;
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+        }
+
+        return lines;
+    }
 }

@@ -24,31 +24,13 @@ public class RfmEndToEndBenchmark
     public int Customers { get; set; }
 
     [GlobalSetup]
-    public void Setup()
-    {
-        (int[] customers, int[] days, decimal[] amounts) = BenchmarkData.Generate(Customers);
-        _path = Path.Combine(Path.GetTempPath(), $"retention-rfm-bench-{Customers}-{Environment.ProcessId}.csv");
-        BenchmarkData.WriteCsv(_path, customers, days, amounts);
-        Console.WriteLine($"// {customers.Length:N0} rows, {new FileInfo(_path).Length / 1e6:F1} MB");
-    }
+    public void Setup() => _path = BenchmarkData.WriteTempCsv(Customers, "rfm-bench");
 
     [GlobalCleanup]
     public void Cleanup() => File.Delete(_path);
 
     [Benchmark(Baseline = true)]
-    public long CountNewlines()
-    {
-        using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        var buffer = new byte[1 << 16];
-        long lines = 0;
-        int read;
-        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            lines += buffer.AsSpan(0, read).Count((byte)'\n');
-        }
-
-        return lines;
-    }
+    public long CountNewlines() => BenchmarkData.CountNewlines(_path);
 
     [Benchmark]
     public int RfmFromCsv() => Run(_path, Stream.Null);
