@@ -29,51 +29,13 @@ internal static class CsvParsing
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseDecimalFast(ReadOnlySpan<char> text, out decimal value)
     {
-        value = 0m;
-        int i = 0;
-        bool negative = false;
-        if (text.Length > 0 && (text[0] == '-' || text[0] == '+'))
+        if (!TryParsePlainNumber(text, out ulong mantissa, out bool negative, out int decimals))
         {
-            negative = text[0] == '-';
-            i = 1;
-        }
-
-        ulong mantissa = 0;
-        int digits = 0;
-        int scale = -1;
-        for (; i < text.Length; i++)
-        {
-            char c = text[i];
-            uint d = (uint)(c - '0');
-            if (d <= 9)
-            {
-                if (++digits > 18)
-                {
-                    return false;
-                }
-
-                mantissa = (mantissa * 10) + d;
-                if (scale >= 0)
-                {
-                    scale++;
-                }
-            }
-            else if (c == '.' && scale < 0)
-            {
-                scale = 0;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        if (digits == 0)
-        {
+            value = 0m;
             return false;
         }
 
-        value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, negative, (byte)Math.Max(scale, 0));
+        value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, negative, (byte)decimals);
         return true;
     }
 
@@ -81,19 +43,37 @@ internal static class CsvParsing
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseUnits(ReadOnlySpan<char> text, out long units, out int scale)
     {
-        units = 0;
-        scale = 0;
+        if (!TryParsePlainNumber(text, out ulong mantissa, out bool negative, out int decimals) || decimals > 9)
+        {
+            units = 0;
+            scale = 0;
+            return false;
+        }
+
+        units = negative ? -(long)mantissa : (long)mantissa;
+        scale = decimals;
+        return true;
+    }
+
+    /// <summary>
+    /// A plain number — optional sign, at most 18 digits, at most one decimal point, nothing else — as its
+    /// digits (<paramref name="mantissa"/>) and the count of digits after the point.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryParsePlainNumber(ReadOnlySpan<char> text, out ulong mantissa, out bool negative, out int decimals)
+    {
+        mantissa = 0;
+        decimals = 0;
+        negative = false;
         int i = 0;
-        bool negative = false;
         if (text.Length > 0 && (text[0] == '-' || text[0] == '+'))
         {
             negative = text[0] == '-';
             i = 1;
         }
 
-        long mantissa = 0;
         int digits = 0;
-        int decimals = -1;
+        int afterPoint = -1;
         for (; i < text.Length; i++)
         {
             char c = text[i];
@@ -106,14 +86,14 @@ internal static class CsvParsing
                 }
 
                 mantissa = (mantissa * 10) + d;
-                if (decimals >= 0)
+                if (afterPoint >= 0)
                 {
-                    decimals++;
+                    afterPoint++;
                 }
             }
-            else if (c == '.' && decimals < 0)
+            else if (c == '.' && afterPoint < 0)
             {
-                decimals = 0;
+                afterPoint = 0;
             }
             else
             {
@@ -121,14 +101,8 @@ internal static class CsvParsing
             }
         }
 
-        if (digits == 0 || decimals > 9)
-        {
-            return false;
-        }
-
-        units = negative ? -mantissa : mantissa;
-        scale = Math.Max(decimals, 0);
-        return true;
+        decimals = Math.Max(afterPoint, 0);
+        return digits > 0;
     }
 
     public static bool TryParseDouble(ReadOnlySpan<char> text, out double value)
