@@ -25,7 +25,7 @@ namespace CustomerRetention;
 /// </code>
 /// </example>
 /// </remarks>
-public static class PurchaseAggregator
+public static partial class PurchaseAggregator
 {
     /// <summary>The summaries of <paramref name="transactions"/> (any order).</summary>
     /// <param name="transactions">The transactions.</param>
@@ -130,13 +130,20 @@ public static class PurchaseAggregator
             throw new InvalidOperationException("UnitAccumulator and PurchaseSummary must have the same size.");
         }
 
-        acc.Clear();
         try
         {
-            if (AccumulateUnitsInOrder(customerIndices, dayNumbers, amountUnits, throughDayNumber, acc) >= 0)
+            if (!InOrderRuns.TryAccumulate(customerIndices, dayNumbers, amountUnits, amountScale, throughDayNumber, destination))
             {
                 acc.Clear();
                 AccumulateUnitsSorted(customerIndices, dayNumbers, amountUnits, throughDayNumber, acc);
+                Span<Accumulator> result = MemoryMarshal.Cast<PurchaseSummary, Accumulator>(destination);
+                for (int c = 0; c < acc.Length; c++)
+                {
+                    if (acc[c].Transactions != 0)
+                    {
+                        UnitsToDecimals(ref acc[c], ref result[c], amountScale);
+                    }
+                }
             }
         }
         catch (OverflowException)
@@ -149,110 +156,41 @@ public static class PurchaseAggregator
             }
 
             Summarize(customerIndices, dayNumbers, amounts, throughDayNumber, destination);
-            return;
-        }
-
-        Span<Accumulator> result = MemoryMarshal.Cast<PurchaseSummary, Accumulator>(destination);
-        for (int c = 0; c < acc.Length; c++)
-        {
-            UnitAccumulator u = acc[c];
-            if (u.Transactions == 0)
-            {
-                continue;
-            }
-
-            ref Accumulator r = ref result[c];
-            r.TotalAmount = AmountUnits.ToDecimal(u.TotalUnits, amountScale);
-            r.FirstDayAmount = AmountUnits.ToDecimal(u.FirstDayUnits, amountScale);
-            r.Transactions = u.Transactions;
-            r.FirstDay = u.FirstDay;
-            r.LastDay = u.LastDay;
-            r.PurchaseDays = u.PurchaseDays;
         }
     }
 
-    /// <summary>
-    /// One pass that assumes each customer's rows come in date order; returns the first row that
-    /// does not, or −1. A run of rows of one customer is accumulated in registers and written once.
-    /// </summary>
-    private static int AccumulateUnitsInOrder(ReadOnlySpan<int> customers, ReadOnlySpan<int> days, ReadOnlySpan<long> units, int through, Span<UnitAccumulator> acc)
+    /// <summary>Rewrites a customer's slot from the integer form to the decimal form of <see cref="PurchaseSummary"/> (the two overlay the same memory).</summary>
+    private static void UnitsToDecimals(ref UnitAccumulator units, ref Accumulator result, int scale)
     {
-        int n = customers.Length;
-        days = days.Slice(0, n);
-        units = units.Slice(0, n);
-        int customerCount = acc.Length;
-        int i = 0;
-        while (i < n)
+        UnitAccumulator u = units;
+        result.TotalAmount = AmountUnits.ToDecimal(u.TotalUnits, scale);
+        result.FirstDayAmount = AmountUnits.ToDecimal(u.FirstDayUnits, scale);
+        result.Transactions = u.Transactions;
+        result.FirstDay = u.FirstDay;
+        result.LastDay = u.LastDay;
+        result.PurchaseDays = u.PurchaseDays;
+    }
+
+    /// <summary>Rewrites a customer's slot from the decimal form back to the integer form (its amounts were written by <see cref="UnitsToDecimals"/>, so they are exact at <paramref name="scale"/>).</summary>
+    private static void DecimalsToUnits(ref Accumulator result, ref UnitAccumulator units, int scale)
+    {
+        Accumulator r = result;
+        units.TotalUnits = ToUnits(r.TotalAmount, scale);
+        units.FirstDayUnits = ToUnits(r.FirstDayAmount, scale);
+        units.Transactions = r.Transactions;
+        units.FirstDay = r.FirstDay;
+        units.LastDay = r.LastDay;
+        units.PurchaseDays = r.PurchaseDays;
+    }
+
+    private static long ToUnits(decimal amount, int scale)
+    {
+        if (!AmountUnits.TryFromDecimal(amount, out long units, out int ownScale) || ownScale != scale)
         {
-            int c = customers[i];
-            if ((uint)c >= (uint)customerCount)
-            {
-                throw new ArgumentOutOfRangeException(nameof(customers), c, FormattableString.Invariant($"Customer index at row {i} is outside the destination."));
-            }
-
-            ref UnitAccumulator s = ref acc[c];
-            long transactions = s.Transactions;
-            int first = s.FirstDay;
-            int last = s.LastDay;
-            int purchaseDays = s.PurchaseDays;
-            long total = s.TotalUnits;
-            long firstAmount = s.FirstDayUnits;
-            int outOfOrder = -1;
-            do
-            {
-                int day = days[i];
-                if (day <= through)
-                {
-                    long amount = units[i];
-                    if (transactions == 0)
-                    {
-                        first = day;
-                        last = day;
-                        purchaseDays = 1;
-                        transactions = 1;
-                        total = amount;
-                        firstAmount = amount;
-                    }
-                    else if (day == last)
-                    {
-                        transactions++;
-                        total = checked(total + amount);
-                        if (day == first)
-                        {
-                            firstAmount = checked(firstAmount + amount);
-                        }
-                    }
-                    else if (day > last)
-                    {
-                        transactions++;
-                        purchaseDays++;
-                        last = day;
-                        total = checked(total + amount);
-                    }
-                    else
-                    {
-                        outOfOrder = i;
-                        break;
-                    }
-                }
-
-                i++;
-            }
-            while (i < n && customers[i] == c);
-
-            s.Transactions = transactions;
-            s.FirstDay = first;
-            s.LastDay = last;
-            s.PurchaseDays = purchaseDays;
-            s.TotalUnits = total;
-            s.FirstDayUnits = firstAmount;
-            if (outOfOrder >= 0)
-            {
-                return outOfOrder;
-            }
+            throw new InvalidOperationException("A summed amount lost its scale.");
         }
 
-        return -1;
+        return units;
     }
 
     /// <summary>
