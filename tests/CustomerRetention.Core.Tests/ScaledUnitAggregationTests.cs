@@ -4,11 +4,12 @@ using FsCheck.Fluent;
 namespace CustomerRetention.Core.Tests;
 
 /// <summary>
-/// The scaled-integer pass for rows in date order per customer (grouped, or a log in date order), its
-/// merge of a customer met in several runs, and its parallel chunks on large inputs. The reference is the
-/// decimal overload, a separate implementation of the same conventions.
+/// The scaled-integer paths of the aggregator: the pass for rows in date order per customer (grouped, or a
+/// log in date order), its merge of a customer met in several runs and its parallel chunks on large inputs;
+/// and the radix-sort fallback for unordered rows with its three ways of counting distinct days. The
+/// reference is the decimal overload, a separate implementation of the same conventions.
 /// </summary>
-public sealed class InOrderAggregationTests
+public sealed class ScaledUnitAggregationTests
 {
     [Fact]
     public void Date_Ordered_Rows_Give_The_Decimal_Result_Meets_Specification() =>
@@ -111,6 +112,69 @@ public sealed class InOrderAggregationTests
 
         Assert.True(SameAsDecimals(customers, days, units, amounts, customerCount + 5, through: int.MaxValue));
         Assert.True(SameAsDecimals(customers, days, units, amounts, customerCount, through: 60));
+    }
+
+    [Fact]
+    public void Unordered_Long_Runs_Give_The_Decimal_Result_Meets_Specification() =>
+        Properties.Check(Prop.ForAll(
+            Gen.ArrayOf(Gen.Choose(0, int.MaxValue)).ToArbitrary(),
+            Gen.Elements(7, 400, 8_000_000).ToArbitrary(),
+            (codes, dayRange) =>
+            {
+                // Two customers, so runs are long (beyond the 16 rows compared pairwise), days from a narrow range
+                // (many same-day rows), a wider one, or one wider than the 2^22-day bitmap (sorted instead).
+                int n = codes.Length;
+                var customers = new int[n];
+                var days = new int[n];
+                var units = new long[n];
+                var amounts = new decimal[n];
+                for (int i = 0; i < n; i++)
+                {
+                    customers[i] = codes[i] % 2;
+                    days[i] = (codes[i] / 2 % dayRange) - (dayRange / 2);
+                    units[i] = (codes[i] % 10_007) - 5_000;
+                    amounts[i] = units[i] / 100m;
+                }
+
+                return SameAsDecimals(customers, days, units, amounts, 3, through: int.MaxValue)
+                    && SameAsDecimals(customers, days, units, amounts, 2, through: 0);
+            }));
+
+    [Fact]
+    public void Unordered_Runs_Count_Distinct_Days_By_Each_Method()
+    {
+        // Customer 0: 20 rows on days 9, 8, ..., 0 twice (bitmap path): 10 purchase days, first day 0 with
+        // 2 + 2 = 4 units. Customer 1: 3 rows on days 5_000_000, −3_000_000, 5_000_000 (compared pairwise):
+        // 2 purchase days. Customer 2: 17 rows alternating days −3_000_000 and 3_000_000 (a range wider than the
+        // bitmap: sorted): 2 purchase days.
+        var customers = new List<int>();
+        var days = new List<int>();
+        for (int k = 0; k < 20; k++)
+        {
+            customers.Add(0);
+            days.Add(9 - (k % 10));
+        }
+
+        customers.AddRange([1, 1, 1]);
+        days.AddRange([5_000_000, -3_000_000, 5_000_000]);
+        for (int k = 0; k < 17; k++)
+        {
+            customers.Add(2);
+            days.Add(k % 2 == 0 ? 3_000_000 : -3_000_000);
+        }
+
+        long[] units = [.. customers.Select(_ => 2L)];
+        var destination = new PurchaseSummary[3];
+
+        PurchaseAggregator.Summarize([.. customers], [.. days], units, 0, int.MaxValue, destination);
+
+        Assert.Equal(10, destination[0].PurchaseDays);
+        Assert.Equal(0, destination[0].FirstDayNumber);
+        Assert.Equal(9, destination[0].LastDayNumber);
+        Assert.Equal(40m - 4m, destination[0].RepeatAmount);
+        Assert.Equal(2, destination[1].PurchaseDays);
+        Assert.Equal(2, destination[2].PurchaseDays);
+        Assert.Equal(17, destination[2].Transactions);
     }
 
     private static bool SameAsDecimals(int[] customers, int[] days, long[] units, decimal[] amounts, int customerCount, int through)
