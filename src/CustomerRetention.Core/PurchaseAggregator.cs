@@ -14,8 +14,9 @@ namespace CustomerRetention;
 /// <see cref="TransactionTable"/>, and the columnar one over spans (dense customer index, day
 /// number, amount) that the other two feed.</para>
 /// <para>Cost: O(n) time for input that is in date order per customer (grouped by customer and
-/// sorted by date, or a log in date order), with no allocation besides the result; other orders
-/// take one extra O(n log k) sorting pass (k = transactions per customer) with O(n) scratch memory.</para>
+/// sorted by date, or a log in date order), with no allocation besides the result; large grouped
+/// input is summed on all cores. Other orders take a radix sort by customer (one scatter
+/// pass per 11 bits of the customer index: two up to 4M customers) with O(n) pooled scratch memory.</para>
 /// <para>To combine partial results of disjoint transaction sets (partitions aggregated
 /// elsewhere), see <see cref="PurchaseAggregate"/> and docs/scale-out.md.</para>
 /// <example>
