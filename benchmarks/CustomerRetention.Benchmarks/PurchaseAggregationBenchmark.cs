@@ -75,6 +75,37 @@ public class PurchaseAggregationBenchmark
         return amount + customers + days;
     }
 
+    /// <summary>
+    /// Not the baseline, for reference: the same sums on all cores (two chunks summed in parallel), the floor
+    /// of a parallel implementation; <see cref="SummarizeSpans"/> runs grouped input on all cores.
+    /// </summary>
+    [Benchmark]
+    public long SumColumnsAllCores()
+    {
+        int[] c = _customers;
+        int[] d = _days;
+        long[] a = _cents;
+        int chunks = Environment.ProcessorCount;
+        var sums = new long[chunks];
+        Parallel.For(0, chunks, k =>
+        {
+            int from = (int)((long)c.Length * k / chunks);
+            int to = (int)((long)c.Length * (k + 1) / chunks);
+            long customers = 0;
+            long days = 0;
+            long amount = 0;
+            for (int i = from; i < to; i++)
+            {
+                customers += c[i];
+                days += d[i];
+                amount += a[i];
+            }
+
+            sums[k] = customers + days + amount;
+        });
+        return sums.Sum();
+    }
+
     /// <summary>The columnar entry over exact scaled integers (what a TransactionTable read from CSV holds).</summary>
     [Benchmark]
     public int SummarizeSpans()

@@ -14,8 +14,9 @@ namespace CustomerRetention;
 /// <see cref="TransactionTable"/>, and the columnar one over spans (dense customer index, day
 /// number, amount) that the other two feed.</para>
 /// <para>Cost: O(n) time for input that is in date order per customer (grouped by customer and
-/// sorted by date, or a log in date order), with no allocation besides the result; other orders
-/// take one extra O(n log k) sorting pass (k = transactions per customer) with O(n) scratch memory.</para>
+/// sorted by date, or a log in date order), with no allocation besides the result; large grouped
+/// input is summed on all cores. Other orders take a radix sort by customer (one scatter
+/// pass per 11 bits of the customer index: two up to 4M customers) with O(n) pooled scratch memory.</para>
 /// <para>To combine partial results of disjoint transaction sets (partitions aggregated
 /// elsewhere), see <see cref="PurchaseAggregate"/> and docs/scale-out.md.</para>
 /// <example>
@@ -25,7 +26,7 @@ namespace CustomerRetention;
 /// </code>
 /// </example>
 /// </remarks>
-public static class PurchaseAggregator
+public static partial class PurchaseAggregator
 {
     /// <summary>The summaries of <paramref name="transactions"/> (any order).</summary>
     /// <param name="transactions">The transactions.</param>
@@ -130,13 +131,20 @@ public static class PurchaseAggregator
             throw new InvalidOperationException("UnitAccumulator and PurchaseSummary must have the same size.");
         }
 
-        acc.Clear();
         try
         {
-            if (AccumulateUnitsInOrder(customerIndices, dayNumbers, amountUnits, throughDayNumber, acc) >= 0)
+            if (!InOrderRuns.TryAccumulate(customerIndices, dayNumbers, amountUnits, amountScale, throughDayNumber, destination))
             {
                 acc.Clear();
-                AccumulateUnitsSorted(customerIndices, dayNumbers, amountUnits, throughDayNumber, acc);
+                UnorderedRuns.Accumulate(customerIndices, dayNumbers, amountUnits, throughDayNumber, acc);
+                Span<Accumulator> result = MemoryMarshal.Cast<PurchaseSummary, Accumulator>(destination);
+                for (int c = 0; c < acc.Length; c++)
+                {
+                    if (acc[c].Transactions != 0)
+                    {
+                        UnitsToDecimals(ref acc[c], ref result[c], amountScale);
+                    }
+                }
             }
         }
         catch (OverflowException)
@@ -149,282 +157,41 @@ public static class PurchaseAggregator
             }
 
             Summarize(customerIndices, dayNumbers, amounts, throughDayNumber, destination);
-            return;
-        }
-
-        Span<Accumulator> result = MemoryMarshal.Cast<PurchaseSummary, Accumulator>(destination);
-        for (int c = 0; c < acc.Length; c++)
-        {
-            UnitAccumulator u = acc[c];
-            if (u.Transactions == 0)
-            {
-                continue;
-            }
-
-            ref Accumulator r = ref result[c];
-            r.TotalAmount = AmountUnits.ToDecimal(u.TotalUnits, amountScale);
-            r.FirstDayAmount = AmountUnits.ToDecimal(u.FirstDayUnits, amountScale);
-            r.Transactions = u.Transactions;
-            r.FirstDay = u.FirstDay;
-            r.LastDay = u.LastDay;
-            r.PurchaseDays = u.PurchaseDays;
         }
     }
 
-    /// <summary>
-    /// One pass that assumes each customer's rows come in date order; returns the first row that
-    /// does not, or −1. A run of rows of one customer is accumulated in registers and written once.
-    /// </summary>
-    private static int AccumulateUnitsInOrder(ReadOnlySpan<int> customers, ReadOnlySpan<int> days, ReadOnlySpan<long> units, int through, Span<UnitAccumulator> acc)
+    /// <summary>Rewrites a customer's slot from the integer form to the decimal form of <see cref="PurchaseSummary"/> (the two overlay the same memory).</summary>
+    private static void UnitsToDecimals(ref UnitAccumulator units, ref Accumulator result, int scale)
     {
-        int n = customers.Length;
-        days = days.Slice(0, n);
-        units = units.Slice(0, n);
-        int customerCount = acc.Length;
-        int i = 0;
-        while (i < n)
-        {
-            int c = customers[i];
-            if ((uint)c >= (uint)customerCount)
-            {
-                throw new ArgumentOutOfRangeException(nameof(customers), c, FormattableString.Invariant($"Customer index at row {i} is outside the destination."));
-            }
-
-            ref UnitAccumulator s = ref acc[c];
-            long transactions = s.Transactions;
-            int first = s.FirstDay;
-            int last = s.LastDay;
-            int purchaseDays = s.PurchaseDays;
-            long total = s.TotalUnits;
-            long firstAmount = s.FirstDayUnits;
-            int outOfOrder = -1;
-            do
-            {
-                int day = days[i];
-                if (day <= through)
-                {
-                    long amount = units[i];
-                    if (transactions == 0)
-                    {
-                        first = day;
-                        last = day;
-                        purchaseDays = 1;
-                        transactions = 1;
-                        total = amount;
-                        firstAmount = amount;
-                    }
-                    else if (day == last)
-                    {
-                        transactions++;
-                        total = checked(total + amount);
-                        if (day == first)
-                        {
-                            firstAmount = checked(firstAmount + amount);
-                        }
-                    }
-                    else if (day > last)
-                    {
-                        transactions++;
-                        purchaseDays++;
-                        last = day;
-                        total = checked(total + amount);
-                    }
-                    else
-                    {
-                        outOfOrder = i;
-                        break;
-                    }
-                }
-
-                i++;
-            }
-            while (i < n && customers[i] == c);
-
-            s.Transactions = transactions;
-            s.FirstDay = first;
-            s.LastDay = last;
-            s.PurchaseDays = purchaseDays;
-            s.TotalUnits = total;
-            s.FirstDayUnits = firstAmount;
-            if (outOfOrder >= 0)
-            {
-                return outOfOrder;
-            }
-        }
-
-        return -1;
+        UnitAccumulator u = units;
+        result.TotalAmount = AmountUnits.ToDecimal(u.TotalUnits, scale);
+        result.FirstDayAmount = AmountUnits.ToDecimal(u.FirstDayUnits, scale);
+        result.Transactions = u.Transactions;
+        result.FirstDay = u.FirstDay;
+        result.LastDay = u.LastDay;
+        result.PurchaseDays = u.PurchaseDays;
     }
 
-    /// <summary>
-    /// The fallback for rows not in date order per customer: a counting sort by customer that carries
-    /// the day and the amount along (so the accumulation then reads sequentially), a sort of each
-    /// customer's few rows by day, then the accumulation.
-    /// </summary>
-    private static void AccumulateUnitsSorted(ReadOnlySpan<int> customers, ReadOnlySpan<int> days, ReadOnlySpan<long> units, int through, Span<UnitAccumulator> acc)
+    /// <summary>Rewrites a customer's slot from the decimal form back to the integer form (its amounts were written by <see cref="UnitsToDecimals"/>, so they are exact at <paramref name="scale"/>).</summary>
+    private static void DecimalsToUnits(ref Accumulator result, ref UnitAccumulator units, int scale)
     {
-        int customerCount = acc.Length;
-        int n = customers.Length;
-        days = days.Slice(0, n);
-        units = units.Slice(0, n);
-        int[] start = ArrayPool<int>.Shared.Rent(customerCount + 1);
-        DayUnits[]? rows = null;
-        int[] sortKeys = [];
-        DayUnits[] sortValues = [];
-        try
-        {
-            Array.Clear(start, 0, customerCount + 1);
-            int kept = 0;
-            for (int i = 0; i < n; i++)
-            {
-                if (days[i] <= through)
-                {
-                    int c = customers[i];
-                    if ((uint)c >= (uint)customerCount)
-                    {
-                        throw new ArgumentOutOfRangeException(nameof(customers), c, FormattableString.Invariant($"Customer index at row {i} is outside the destination."));
-                    }
-
-                    start[c + 1]++;
-                    kept++;
-                }
-            }
-
-            for (int c = 0; c < customerCount; c++)
-            {
-                start[c + 1] += start[c];
-            }
-
-            // The scatter: day and amount side by side, so that each row costs one random write.
-            rows = ArrayPool<DayUnits>.Shared.Rent(Math.Max(kept, 1));
-            for (int i = 0; i < n; i++)
-            {
-                int day = days[i];
-                if (day <= through)
-                {
-                    int c = customers[i];
-                    ref DayUnits slot = ref rows[start[c]++];
-                    slot.Day = day;
-                    slot.Units = units[i];
-                }
-            }
-
-            // start[c] is now the end of customer c's rows (the start of c + 1's).
-            int from = 0;
-            for (int c = 0; c < customerCount; c++)
-            {
-                int to = start[c];
-                if (to == from)
-                {
-                    continue;
-                }
-
-                if (to - from > 1)
-                {
-                    SortByDay(rows, from, to - from, ref sortKeys, ref sortValues);
-                }
-
-                int first = rows[from].Day;
-                int last = first;
-                int purchaseDays = 1;
-                long total = rows[from].Units;
-                long firstAmount = total;
-                for (int p = from + 1; p < to; p++)
-                {
-                    int day = rows[p].Day;
-                    long amount = rows[p].Units;
-                    total = checked(total + amount);
-                    if (day == last)
-                    {
-                        if (day == first)
-                        {
-                            firstAmount = checked(firstAmount + amount);
-                        }
-                    }
-                    else
-                    {
-                        purchaseDays++;
-                        last = day;
-                    }
-                }
-
-                ref UnitAccumulator s = ref acc[c];
-                s.FirstDay = first;
-                s.LastDay = last;
-                s.PurchaseDays = purchaseDays;
-                s.Transactions = to - from;
-                s.TotalUnits = total;
-                s.FirstDayUnits = firstAmount;
-                from = to;
-            }
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(start);
-            if (rows is not null)
-            {
-                ArrayPool<DayUnits>.Shared.Return(rows);
-            }
-        }
+        Accumulator r = result;
+        units.TotalUnits = ToUnits(r.TotalAmount, scale);
+        units.FirstDayUnits = ToUnits(r.FirstDayAmount, scale);
+        units.Transactions = r.Transactions;
+        units.FirstDay = r.FirstDay;
+        units.LastDay = r.LastDay;
+        units.PurchaseDays = r.PurchaseDays;
     }
 
-    /// <summary>Sorts one customer's rows by day: insertion sort for the usual few, Array.Sort on the days beyond.</summary>
-    private static void SortByDay(DayUnits[] rows, int from, int length, ref int[] keys, ref DayUnits[] values)
+    private static long ToUnits(decimal amount, int scale)
     {
-        int end = from + length;
-        bool sorted = true;
-        for (int p = from + 1; p < end; p++)
+        if (!AmountUnits.TryFromDecimal(amount, out long units, out int ownScale) || ownScale != scale)
         {
-            if (rows[p].Day < rows[p - 1].Day)
-            {
-                sorted = false;
-                break;
-            }
+            throw new InvalidOperationException("A summed amount lost its scale.");
         }
 
-        if (sorted)
-        {
-            return;
-        }
-
-        if (length > 24)
-        {
-            if (keys.Length < length)
-            {
-                // Scratch for the customers with many rows, grown to the largest, once per call.
-                keys = new int[Math.Max(length, keys.Length * 2)];
-                values = new DayUnits[keys.Length];
-            }
-
-            for (int p = 0; p < length; p++)
-            {
-                keys[p] = rows[from + p].Day;
-                values[p] = rows[from + p];
-            }
-
-            Array.Sort(keys, values, 0, length);
-            Array.Copy(values, 0, rows, from, length);
-            return;
-        }
-
-        for (int p = from + 1; p < end; p++)
-        {
-            DayUnits row = rows[p];
-            int q = p - 1;
-            while (q >= from && rows[q].Day > row.Day)
-            {
-                rows[q + 1] = rows[q];
-                q--;
-            }
-
-            rows[q + 1] = row;
-        }
-    }
-
-    /// <summary>One row of the unordered fallback: its day and amount in units.</summary>
-    private struct DayUnits
-    {
-        public long Units;
-        public int Day;
+        return units;
     }
 
     /// <summary>Row order by (customer, day): a counting sort by customer, then a sort of each customer's rows by day.</summary>
