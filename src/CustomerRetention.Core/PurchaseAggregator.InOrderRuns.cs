@@ -29,7 +29,7 @@ public static partial class PurchaseAggregator
         /// <summary>Accumulates all rows, or returns false (destination in an undefined state) at the first row out of date order.</summary>
         public static unsafe bool TryAccumulate(ReadOnlySpan<int> customers, ReadOnlySpan<int> days, ReadOnlySpan<long> units, int scale, int through, Span<PurchaseSummary> destination)
         {
-            int workers = Math.Min(Environment.ProcessorCount, MaxWorkers);
+            int workers = ParallelWork.Workers(MaxWorkers);
             int n = customers.Length;
             if (n < ParallelMinRows || workers < 2)
             {
@@ -49,7 +49,7 @@ public static partial class PurchaseAggregator
             {
                 nint ic = (nint)pc, id = (nint)pd, iu = (nint)pu, iS = (nint)ps;
                 int count = destination.Length;
-                Parallel.For(0, chunks.Length, k =>
+                ParallelWork.Run(chunks.Length, k =>
                 {
                     if (!Run(chunks[k], new ReadOnlySpan<int>((int*)ic, n), new ReadOnlySpan<int>((int*)id, n), new ReadOnlySpan<long>((long*)iu, n), scale, through, new Span<PurchaseSummary>((PurchaseSummary*)iS, count)))
                     {
@@ -72,7 +72,7 @@ public static partial class PurchaseAggregator
             rowStarts[workers] = n;
             for (int k = 1; k < workers; k++)
             {
-                int start = Math.Max(rowStarts[k - 1], (int)((long)n * k / workers));
+                int start = Math.Max(rowStarts[k - 1], ParallelWork.Start(n, k, workers));
                 while (start > 0 && start < n && customers[start] == customers[start - 1])
                 {
                     start++;
@@ -86,7 +86,7 @@ public static partial class PurchaseAggregator
             fixed (int* pc = customers)
             {
                 nint ic = (nint)pc;
-                Parallel.For(0, workers, k =>
+                ParallelWork.Run(workers, k =>
                 {
                     var rows = new ReadOnlySpan<int>((int*)ic + rowStarts[k], rowStarts[k + 1] - rowStarts[k]);
                     (min[k], max[k]) = MinMax(rows);

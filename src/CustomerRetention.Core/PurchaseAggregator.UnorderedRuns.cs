@@ -9,10 +9,14 @@ public static partial class PurchaseAggregator
     /// sort of the rows by customer index (digits of at most 11 bits, so that each pass scatters into at most
     /// 2,048 sequential streams the caches can hold, instead of one random write per row), then one
     /// sequential pass that accumulates each customer's rows, counting their distinct days without sorting them.
+    /// Large inputs use every core: each worker counts and scatters its share of the rows into its own slots
+    /// of each bucket, and accumulates a range of customers.
     /// </summary>
     private static class UnorderedRuns
     {
         private const int MaxDigitBits = 11;
+        private const int ParallelMinRows = 1 << 20;
+        private const int MaxWorkers = 8;
 
         /// <summary>Runs up to this length count their distinct days by comparing rows; longer ones use a bitmap of their day range.</summary>
         private const int MaxComparedRun = 16;
@@ -21,7 +25,7 @@ public static partial class PurchaseAggregator
         private const int MaxBitmapDays = 1 << 22;
 
         /// <summary>Accumulates every row on or before <paramref name="through"/> into the cleared <paramref name="acc"/>.</summary>
-        public static void Accumulate(ReadOnlySpan<int> customers, ReadOnlySpan<int> days, ReadOnlySpan<long> units, int through, Span<UnitAccumulator> acc)
+        public static unsafe void Accumulate(ReadOnlySpan<int> customers, ReadOnlySpan<int> days, ReadOnlySpan<long> units, int through, Span<UnitAccumulator> acc)
         {
             int customerCount = acc.Length;
             int n = customers.Length;
@@ -31,70 +35,47 @@ public static partial class PurchaseAggregator
             int passes = (bits + MaxDigitBits - 1) / MaxDigitBits;
             int digitBits = (bits + passes - 1) / passes;
             int radix = 1 << digitBits;
-            int[] counts = ArrayPool<int>.Shared.Rent(passes * radix);
+            int workers = n >= ParallelMinRows ? ParallelWork.Workers(MaxWorkers) : 1;
+            int[] counts = ArrayPool<int>.Shared.Rent(workers * radix);
             Row[]? rows = null;
             Row[]? spare = null;
             try
             {
-                Array.Clear(counts, 0, passes * radix);
-                int kept = 0;
-                for (int i = 0; i < n; i++)
+                fixed (int* pc = customers, pd = days)
+                fixed (long* pu = units)
+                fixed (UnitAccumulator* pa = acc)
                 {
-                    if (days[i] <= through)
+                    var input = new Input((nint)pc, (nint)pd, (nint)pu, through);
+
+                    // First pass straight from the columns (rows after the cut-off dropped); the others from row
+                    // buffer to row buffer. Each worker sorts its share into its own slots of every bucket, after
+                    // the slots of the workers before it, so the sort stays stable.
+                    Array.Clear(counts, 0, workers * radix);
+                    ParallelWork.Run(workers, w => CountInput(input, ParallelWork.Start(n, w, workers), ParallelWork.Start(n, w + 1, workers), customerCount, radix, counts.AsSpan(w * radix, radix)));
+                    int kept = ToWorkerStarts(counts, workers, radix);
+                    rows = ArrayPool<Row>.Shared.Rent(Math.Max(kept, 1));
+                    spare = passes > 1 ? ArrayPool<Row>.Shared.Rent(Math.Max(kept, 1)) : rows;
+                    Row[] target = passes % 2 == 1 ? rows : spare;
+                    Row[] firstTarget = target;
+                    ParallelWork.Run(workers, w => ScatterInput(input, ParallelWork.Start(n, w, workers), ParallelWork.Start(n, w + 1, workers), radix, counts.AsSpan(w * radix, radix), firstTarget));
+                    for (int p = 1; p < passes; p++)
                     {
-                        int c = customers[i];
-                        if ((uint)c >= (uint)customerCount)
-                        {
-                            throw new ArgumentOutOfRangeException(nameof(customers), c, FormattableString.Invariant($"Customer index at row {i} is outside the destination."));
-                        }
-
-                        for (int p = 0; p < passes; p++)
-                        {
-                            counts[(p * radix) + ((c >> (p * digitBits)) & (radix - 1))]++;
-                        }
-
-                        kept++;
+                        Row[] source = target;
+                        target = source == rows ? spare : rows;
+                        Row[] passTarget = target;
+                        int shift = p * digitBits;
+                        Array.Clear(counts, 0, workers * radix);
+                        ParallelWork.Run(workers, w => CountRows(source, ParallelWork.Start(kept, w, workers), ParallelWork.Start(kept, w + 1, workers), shift, radix, counts.AsSpan(w * radix, radix)));
+                        ToWorkerStarts(counts, workers, radix);
+                        ParallelWork.Run(workers, w => ScatterRows(source, ParallelWork.Start(kept, w, workers), ParallelWork.Start(kept, w + 1, workers), shift, radix, counts.AsSpan(w * radix, radix), passTarget));
                     }
+
+                    // The accumulation, each worker from a customer boundary to the next one.
+                    Row[] sorted = target;
+                    int[] bounds = CustomerBoundaries(sorted, kept, workers);
+                    nint ia = (nint)pa;
+                    ParallelWork.Run(workers, w => AccumulateSortedRows(sorted, bounds[w], bounds[w + 1], new Span<UnitAccumulator>((UnitAccumulator*)ia, customerCount)));
                 }
-
-                for (int p = 0; p < passes; p++)
-                {
-                    ToStarts(counts.AsSpan(p * radix, radix));
-                }
-
-                rows = ArrayPool<Row>.Shared.Rent(Math.Max(kept, 1));
-                spare = passes > 1 ? ArrayPool<Row>.Shared.Rent(Math.Max(kept, 1)) : rows;
-
-                // First pass straight from the columns; the others from row buffer to row buffer.
-                Row[] target = passes % 2 == 1 ? rows : spare;
-                Span<int> next = counts.AsSpan(0, radix);
-                for (int i = 0; i < n; i++)
-                {
-                    int day = days[i];
-                    if (day <= through)
-                    {
-                        int c = customers[i];
-                        ref Row row = ref target[next[c & (radix - 1)]++];
-                        row.Customer = c;
-                        row.Day = day;
-                        row.Units = units[i];
-                    }
-                }
-
-                for (int p = 1; p < passes; p++)
-                {
-                    Row[] source = target;
-                    target = source == rows ? spare : rows;
-                    next = counts.AsSpan(p * radix, radix);
-                    int shift = p * digitBits;
-                    for (int i = 0; i < kept; i++)
-                    {
-                        Row row = source[i];
-                        target[next[(row.Customer >> shift) & (radix - 1)]++] = row;
-                    }
-                }
-
-                AccumulateSortedRows(target, kept, acc);
             }
             finally
             {
@@ -111,28 +92,110 @@ public static partial class PurchaseAggregator
             }
         }
 
-        /// <summary>Turns bucket counts into bucket start offsets.</summary>
-        private static void ToStarts(Span<int> counts)
+        private static unsafe void CountInput(Input input, int from, int to, int customerCount, int radix, Span<int> counts)
         {
-            int sum = 0;
-            for (int d = 0; d < counts.Length; d++)
+            int* customers = (int*)input.Customers;
+            int* days = (int*)input.Days;
+            for (int i = from; i < to; i++)
             {
-                int count = counts[d];
-                counts[d] = sum;
-                sum += count;
+                if (days[i] <= input.Through)
+                {
+                    int c = customers[i];
+                    if ((uint)c >= (uint)customerCount)
+                    {
+                        throw new ArgumentOutOfRangeException(nameof(customers), c, FormattableString.Invariant($"Customer index at row {i} is outside the destination."));
+                    }
+
+                    counts[c & (radix - 1)]++;
+                }
             }
         }
 
-        /// <summary>Accumulates rows sorted by customer (each customer's rows in input order).</summary>
-        private static void AccumulateSortedRows(Row[] rows, int count, Span<UnitAccumulator> acc)
+        private static unsafe void ScatterInput(Input input, int from, int to, int radix, Span<int> next, Row[] target)
+        {
+            int* customers = (int*)input.Customers;
+            int* days = (int*)input.Days;
+            long* units = (long*)input.Units;
+            for (int i = from; i < to; i++)
+            {
+                int day = days[i];
+                if (day <= input.Through)
+                {
+                    int c = customers[i];
+                    ref Row row = ref target[next[c & (radix - 1)]++];
+                    row.Customer = c;
+                    row.Day = day;
+                    row.Units = units[i];
+                }
+            }
+        }
+
+        private static void CountRows(Row[] source, int from, int to, int shift, int radix, Span<int> counts)
+        {
+            for (int i = from; i < to; i++)
+            {
+                counts[(source[i].Customer >> shift) & (radix - 1)]++;
+            }
+        }
+
+        private static void ScatterRows(Row[] source, int from, int to, int shift, int radix, Span<int> next, Row[] target)
+        {
+            for (int i = from; i < to; i++)
+            {
+                Row row = source[i];
+                target[next[(row.Customer >> shift) & (radix - 1)]++] = row;
+            }
+        }
+
+        /// <summary>
+        /// Turns the workers' bucket counts (worker-major) into their start offsets: bucket by bucket, each worker
+        /// after the ones before it. Returns the total.
+        /// </summary>
+        private static int ToWorkerStarts(int[] counts, int workers, int radix)
+        {
+            int sum = 0;
+            for (int d = 0; d < radix; d++)
+            {
+                for (int w = 0; w < workers; w++)
+                {
+                    ref int slot = ref counts[(w * radix) + d];
+                    int count = slot;
+                    slot = sum;
+                    sum += count;
+                }
+            }
+
+            return sum;
+        }
+
+        /// <summary>Worker boundaries in rows sorted by customer, moved forward to the next change of customer.</summary>
+        private static int[] CustomerBoundaries(Row[] rows, int count, int workers)
+        {
+            var bounds = new int[workers + 1];
+            bounds[workers] = count;
+            for (int w = 1; w < workers; w++)
+            {
+                int at = Math.Max(bounds[w - 1], ParallelWork.Start(count, w, workers));
+                while (at > 0 && at < count && rows[at].Customer == rows[at - 1].Customer)
+                {
+                    at++;
+                }
+
+                bounds[w] = at;
+            }
+
+            return bounds;
+        }
+
+        /// <summary>Accumulates rows [from, end), sorted by customer (each customer's rows in input order).</summary>
+        private static void AccumulateSortedRows(Row[] rows, int from, int end, Span<UnitAccumulator> acc)
         {
             int[] scratch = [];
-            int from = 0;
-            while (from < count)
+            while (from < end)
             {
                 int c = rows[from].Customer;
                 int to = from + 1;
-                while (to < count && rows[to].Customer == c)
+                while (to < end && rows[to].Customer == c)
                 {
                     to++;
                 }
@@ -244,6 +307,9 @@ public static partial class PurchaseAggregator
             return zeros;
 #endif
         }
+
+        /// <summary>The input columns as addresses (the workers cannot capture spans), and the cut-off.</summary>
+        private readonly record struct Input(nint Customers, nint Days, nint Units, int Through);
 
         /// <summary>One kept row: its customer, day and amount in units (16 bytes).</summary>
         private struct Row

@@ -177,6 +177,41 @@ public sealed class ScaledUnitAggregationTests
         Assert.Equal(17, destination[2].Transactions);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Large_Inputs_Report_A_Bad_Customer_Index_As_Such(bool shuffled)
+    {
+        // Parallel workers (grouped: the in-order chunks; shuffled, days descending: the radix sort) must not
+        // wrap the argument error in an AggregateException.
+        const int n = (1 << 20) + 10;
+        int[] customers = [.. Enumerable.Range(0, n).Select(i => shuffled ? (int)((i * 7919L) % 1000) : i / 10)];
+        customers[n - 3] = (n / 10) + 5;
+        int[] days = [.. Enumerable.Range(0, n).Select(i => -i)];
+        long[] units = new long[n];
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => PurchaseAggregator.Summarize(customers, days, units, 2, int.MaxValue, new PurchaseSummary[(n / 10) + 1]));
+
+        Assert.Equal("customers", error.ParamName);
+    }
+
+    [Fact]
+    public void Large_Inputs_Whose_Totals_Overflow_Are_Summed_As_Decimals()
+    {
+        // Grouped input on the parallel path; customer 0's two rows of long.MaxValue / 2 + 1 units overflow a long.
+        const int n = (1 << 20) + 10;
+        int[] customers = [.. Enumerable.Range(0, n).Select(i => i / 2)];
+        int[] days = [.. Enumerable.Range(0, n).Select(i => i % 2)];
+        long[] units = new long[n];
+        units[0] = units[1] = (long.MaxValue / 2) + 1;
+        var destination = new PurchaseSummary[(n / 2) + 1];
+
+        PurchaseAggregator.Summarize(customers, days, units, 0, int.MaxValue, destination);
+
+        Assert.Equal(2m * ((long.MaxValue / 2) + 1), destination[0].TotalAmount);
+        Assert.Equal(2, destination[0].PurchaseDays);
+    }
+
     private static bool SameAsDecimals(int[] customers, int[] days, long[] units, decimal[] amounts, int customerCount, int through)
     {
         var fromUnits = new PurchaseSummary[customerCount];
