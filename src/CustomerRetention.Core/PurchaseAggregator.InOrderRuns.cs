@@ -112,8 +112,8 @@ public static partial class PurchaseAggregator
                 int ownedFrom = chunks.Count == 0 ? 0 : min[k];
                 if (chunks.Count > 0)
                 {
-                    Chunk before = chunks[^1];
-                    chunks[^1] = new Chunk(before.RowStart, before.RowEnd, before.CustomerFrom, min[k]);
+                    Chunk before = chunks[chunks.Count - 1];
+                    chunks[chunks.Count - 1] = new Chunk(before.RowStart, before.RowEnd, before.CustomerFrom, min[k]);
                 }
 
                 chunks.Add(new Chunk(rowStarts[k], rowStarts[k + 1], ownedFrom, customerCount));

@@ -47,14 +47,7 @@ public static partial class PurchaseAggregator
         Guard.NotNull(table);
         int throughDay = through is LocalDate t ? DayNumbers.FromDate(t) : int.MaxValue;
         var all = new PurchaseSummary[table.CustomerCount];
-        if (table.TryGetAmountUnits(out ReadOnlySpan<long> units, out int scale))
-        {
-            Summarize(table.CustomerIndices, table.DayNumbers, units, scale, throughDay, all);
-        }
-        else
-        {
-            Summarize(table.CustomerIndices, table.DayNumbers, table.Amounts, throughDay, all);
-        }
+        Summarize(table, throughDay, all);
 
         int kept = 0;
         for (int i = 0; i < all.Length; i++)
@@ -80,6 +73,29 @@ public static partial class PurchaseAggregator
         }
 
         return new PurchaseSummaries(customers, summaries, through);
+    }
+
+    /// <summary>
+    /// The summaries of the rows of <paramref name="table"/> into <paramref name="destination"/>[customer index]
+    /// (see <see cref="TransactionTable.Customers"/>), through the fastest columnar path the table's amounts
+    /// allow (scaled integers when they fit). The destination is overwritten; customers without a purchase
+    /// through <paramref name="throughDayNumber"/> get <c>default</c>.
+    /// </summary>
+    /// <param name="table">The transactions.</param>
+    /// <param name="throughDayNumber">Rows after this day number are ignored; <see cref="int.MaxValue"/> for none.</param>
+    /// <param name="destination">One summary per customer of the table. Its length must be <see cref="TransactionTable.CustomerCount"/>.</param>
+    public static void Summarize(TransactionTable table, int throughDayNumber, Span<PurchaseSummary> destination)
+    {
+        Guard.NotNull(table);
+        Guard.SameLength(table.CustomerCount, destination.Length, nameof(destination));
+        if (table.TryGetAmountUnits(out ReadOnlySpan<long> units, out int scale))
+        {
+            Summarize(table.CustomerIndices, table.DayNumbers, units, scale, throughDayNumber, destination);
+        }
+        else
+        {
+            Summarize(table.CustomerIndices, table.DayNumbers, table.Amounts, throughDayNumber, destination);
+        }
     }
 
     /// <summary>

@@ -81,6 +81,31 @@ public sealed class TransactionTableTests
                 return fromUnits.SequenceEqual(fromDecimals);
             }));
 
+    [Theory]
+    [InlineData("2.5")]
+    [InlineData("100000000000000000000")]
+    public void A_Table_Summarizes_Into_A_Span_Indexed_By_Its_Customers(string bAmount)
+    {
+        // Scaled integers (2.5) or decimals (1e20): A has 1 + 2 on its first day and 4 two days later; B is after
+        // the cut-off and stays empty.
+        var builder = new TransactionTable.Builder();
+        builder.Add(new CustomerId("A"), Start, 1m);
+        builder.Add(new CustomerId("B"), Start.PlusDays(5), decimal.Parse(bAmount, System.Globalization.CultureInfo.InvariantCulture));
+        builder.Add(new CustomerId("A"), Start, 2m);
+        builder.Add(new CustomerId("A"), Start.PlusDays(2), 4m);
+        TransactionTable table = builder.ToTable();
+        var destination = new PurchaseSummary[2];
+
+        PurchaseAggregator.Summarize(table, DayNumbers.FromDate(Start.PlusDays(4)), destination);
+
+        Assert.Equal(7m, destination[0].TotalAmount);
+        Assert.Equal(4m, destination[0].RepeatAmount);
+        Assert.Equal(2, destination[0].PurchaseDays);
+        Assert.False(destination[1].HasPurchases);
+        var error = Assert.Throws<ArgumentException>(() => PurchaseAggregator.Summarize(table, int.MaxValue, new PurchaseSummary[3]));
+        Assert.Equal("destination", error.ParamName);
+    }
+
     [Fact]
     public void The_Builder_Cannot_Be_Used_After_ToTable()
     {

@@ -55,4 +55,43 @@ public sealed class CoreNetStandardTests
         Assert.Equal(1.625m, s.TotalAmount);
         Assert.Equal(0.125m, s.MonetaryValue);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Large_Grouped_And_Shuffled_Inputs_Match_The_Decimal_Path(bool shuffled)
+    {
+        // Above the parallel threshold (2^20 rows): the chunked in-order pass (vectorised min/max) or the radix
+        // fallback (its bit count without BitOperations), against the decimal overload.
+        const int customerCount = 300_000;
+        var random = new Random(5);
+        var rows = new List<(int Customer, int Day, long Units)>();
+        for (int c = 0; c < customerCount; c++)
+        {
+            int day = random.Next(50);
+            for (int k = random.Next(1, 8); k > 0; k--)
+            {
+                day += random.Next(2);
+                rows.Add((c, day, random.Next(-100, 10_000)));
+            }
+        }
+
+        if (shuffled)
+        {
+            rows = [.. rows.OrderBy(_ => random.Next())];
+        }
+
+        int[] customers = [.. rows.Select(r => r.Customer)];
+        int[] days = [.. rows.Select(r => r.Day)];
+        long[] units = [.. rows.Select(r => r.Units)];
+        decimal[] amounts = [.. rows.Select(r => r.Units / 100m)];
+        var fromUnits = new PurchaseSummary[customerCount];
+        var fromDecimals = new PurchaseSummary[customerCount];
+
+        PurchaseAggregator.Summarize(customers, days, units, 2, 40, fromUnits);
+        PurchaseAggregator.Summarize(customers, days, amounts, 40, fromDecimals);
+
+        Assert.True(rows.Count > 1 << 20);
+        Assert.True(fromUnits.AsSpan().SequenceEqual(fromDecimals));
+    }
 }

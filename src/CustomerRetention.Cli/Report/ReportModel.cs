@@ -88,11 +88,6 @@ internal sealed class ReportModel
             lastDay = Math.Max(lastDay, d);
         }
 
-        decimal revenue = 0;
-        foreach (decimal a in table.Amounts)
-        {
-            revenue += a;
-        }
 
         LocalDate first = DayNumbers.ToDate(firstDay), last = DayNumbers.ToDate(lastDay);
         LocalDate end = calibrationEnd ?? DefaultCalibrationEnd(first, last);
@@ -108,7 +103,13 @@ internal sealed class ReportModel
 
         // RFM at the last date of the file.
         var summaries = new PurchaseSummary[table.CustomerCount];
-        PurchaseAggregator.Summarize(table.CustomerIndices, days, table.Amounts, lastDay, summaries);
+        PurchaseAggregator.Summarize(table, lastDay, summaries);
+        decimal revenue = 0;
+        foreach (PurchaseSummary s in summaries)
+        {
+            revenue += s.TotalAmount; // through the last day, every row counts
+        }
+
         int n = summaries.Length;
         var r = new double[n];
         var f = new double[n];
