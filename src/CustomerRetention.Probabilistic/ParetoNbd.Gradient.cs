@@ -25,40 +25,75 @@ public static partial class ParetoNbd
     {
         double logAt = Math.Log(alpha + t);
         double logBt = Math.Log(beta + t);
-        double first = (-(r + x) * logAt) - (s * logBt);
+        if (tx >= t)
+        {
+            return Core(
+                r, alpha, s, beta, logAlpha, logBeta, Math.Log(s), x, t, logAt, logBt, logGammaRatio, digammaDifference,
+                false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, out gr, out galpha, out gs, out gbeta);
+        }
+
+        double aTx = LogTermGradient(r, alpha, s, beta, x, tx, out double aTxR, out double aTxAlpha, out double aTxS, out double aTxBeta);
+        double aT = LogTermGradient(r, alpha, s, beta, x, t, out double aTR, out double aTAlpha, out double aTS, out double aTBeta);
+        return Core(
+            r, alpha, s, beta, logAlpha, logBeta, Math.Log(s), x, t, logAt, logBt, logGammaRatio, digammaDifference,
+            true, aTx, aTxR, aTxAlpha, aTxS, aTxBeta, aT, aTR, aTAlpha, aTS, aTBeta, out gr, out galpha, out gs, out gbeta);
+    }
+
+    /// <summary>
+    /// <see cref="RowGradient"/> from precomputed terms: <paramref name="terms"/>[<paramref name="offsetT"/> + 0..6] hold
+    /// A(x, T), its four partials, ln(α+T) and ln(β+T); <paramref name="offsetTx"/> likewise for A(x, t_x), or −1 when t_x = T.
+    /// </summary>
+    internal static double Combine(
+        double r, double alpha, double s, double beta, double logAlpha, double logBeta, double logS,
+        double x, double t, double logGammaRatio, double digammaDifference, double[] terms, int offsetT, int offsetTx,
+        out double gr, out double galpha, out double gs, out double gbeta)
+    {
+        double logAt = terms[offsetT + 5], logBt = terms[offsetT + 6];
+        if (offsetTx < 0)
+        {
+            return Core(
+                r, alpha, s, beta, logAlpha, logBeta, logS, x, t, logAt, logBt, logGammaRatio, digammaDifference,
+                false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, out gr, out galpha, out gs, out gbeta);
+        }
+
+        return Core(
+            r, alpha, s, beta, logAlpha, logBeta, logS, x, t, logAt, logBt, logGammaRatio, digammaDifference, true,
+            terms[offsetTx], terms[offsetTx + 1], terms[offsetTx + 2], terms[offsetTx + 3], terms[offsetTx + 4],
+            terms[offsetT], terms[offsetT + 1], terms[offsetT + 2], terms[offsetT + 3], terms[offsetT + 4],
+            out gr, out galpha, out gs, out gbeta);
+    }
+
+    private static double Core(
+        double r, double alpha, double s, double beta, double logAlpha, double logBeta, double logS,
+        double x, double t, double logAt, double logBt, double logGammaRatio, double digammaDifference, bool hasSecond,
+        double aTx, double aTxR, double aTxAlpha, double aTxS, double aTxBeta,
+        double aT, double aTR, double aTAlpha, double aTS, double aTBeta,
+        out double gr, out double galpha, out double gs, out double gbeta)
+    {
+        double rx = r + x;
+        double first = (-rx * logAt) - (s * logBt);
         double value = logGammaRatio + (r * logAlpha) + (s * logBeta);
         gr = digammaDifference + logAlpha;
         galpha = r / alpha;
         gs = logBeta;
         gbeta = s / beta;
-        if (tx >= t)
-        {
-            // A(t_x) = A(T): the second term vanishes.
-            gr -= logAt;
-            galpha -= (r + x) / (alpha + t);
-            gs -= logBt;
-            gbeta -= s / (beta + t);
-            return value + first;
-        }
-
-        double aTx = LogTermGradient(r, alpha, s, beta, x, tx, out double aTxR, out double aTxAlpha, out double aTxS, out double aTxBeta);
-        double aT = LogTermGradient(r, alpha, s, beta, x, t, out double aTR, out double aTAlpha, out double aTS, out double aTBeta);
         double diff = aT - aTx; // ≤ 0
-        if (!(diff < 0))
+        if (!hasSecond || !(diff < 0))
         {
+            // t_x = T: the second term vanishes.
             gr -= logAt;
-            galpha -= (r + x) / (alpha + t);
+            galpha -= rx / (alpha + t);
             gs -= logBt;
             gbeta -= s / (beta + t);
             return value + first;
         }
 
         double ratio = Math.Exp(diff);
-        double oneMinus = -IncompleteGamma.Expm1(diff);
+        double oneMinus = diff > -0.6931471805599453 ? -IncompleteGamma.Expm1(diff) : 1 - ratio;
         double wTx = 1 / oneMinus;
-        double wT = ratio / oneMinus;
-        double rsx = r + s + x;
-        double second = Math.Log(s) - Math.Log(rsx) + aTx + Math.Log(oneMinus);
+        double wT = ratio * wTx;
+        double rsx = rx + s;
+        double second = logS - Math.Log(rsx) + aTx + Math.Log(oneMinus);
         double d2r = (-1 / rsx) + (wTx * aTxR) - (wT * aTR);
         double d2alpha = (wTx * aTxAlpha) - (wT * aTAlpha);
         double d2s = (1 / s) - (1 / rsx) + (wTx * aTxS) - (wT * aTS);
@@ -81,7 +116,7 @@ public static partial class ParetoNbd
         }
 
         gr += (p1 * -logAt) + (p2 * d2r);
-        galpha += (p1 * (-(r + x) / (alpha + t))) + (p2 * d2alpha);
+        galpha += (p1 * (-rx / (alpha + t))) + (p2 * d2alpha);
         gs += (p1 * -logBt) + (p2 * d2s);
         gbeta += (p1 * (-s / (beta + t))) + (p2 * d2beta);
         return value + lse;

@@ -310,14 +310,26 @@ public static partial class ParetoNbd
         return 1.0 / f;
     }
 
-    /// <summary>Evaluates the total log-likelihood (and its gradient), in parallel over row chunks for large inputs.</summary>
+    /// <summary>
+    /// Evaluates the total log-likelihood (and its gradient), in parallel over row chunks for large inputs. The
+    /// gradient pass first evaluates the ₂F₁ terms A(x, t) (with their derivatives) once per distinct (x, t) pair
+    /// of the data — summaries of dated transactions have few distinct ages and recencies, so a million customers
+    /// share tens of thousands of pairs — and then combines them per row at the cost of a few logarithms.
+    /// </summary>
     internal sealed class Evaluator
     {
+        private const int TermWidth = 7; // A, ∂A/∂(r, α, s, β), ln(α+t), ln(β+t)
         private readonly PurchaseHistories _data;
         private readonly GammaTable _r = new();
         private readonly int _tableSize;
         private readonly RowKernel _kernel;
         private readonly RowKernel _gradientKernel;
+        private readonly RowKernel _termKernel;
+        private readonly int[]? _keyTx;
+        private readonly int[]? _keyT;
+        private readonly double[] _termX = [];
+        private readonly double[] _termT = [];
+        private readonly double[] _terms = [];
         private double _pr, _palpha, _ps, _pbeta, _logAlpha, _logBeta;
 
         public Evaluator(PurchaseHistories data)
@@ -326,10 +338,68 @@ public static partial class ParetoNbd
             _tableSize = GammaTable.SizeFor(data.MaxFrequency, data.IntegerFrequencies, data.Count);
             _kernel = Kernel;
             _gradientKernel = GradientKernel;
+            _termKernel = TermKernel;
+
+            // Distinct (x, t) pairs: worth it only when rows share them.
+            double[] xs = data.FrequencyArray, txs = data.RecencyArray, ts = data.AgeArray, ws = data.WeightArray;
+            int n = data.Count;
+            var index = new Dictionary<(double X, double T), int>();
+            var keyTx = new int[n];
+            var keyT = new int[n];
+            var termX = new List<double>();
+            var termT = new List<double>();
+            int needed = 0;
+            for (int i = 0; i < n; i++)
+            {
+                if (ws[i] == 0)
+                {
+                    keyT[i] = -1;
+                    keyTx[i] = -1;
+                    continue;
+                }
+
+                keyT[i] = Key(index, termX, termT, xs[i], ts[i]);
+                keyTx[i] = txs[i] < ts[i] ? Key(index, termX, termT, xs[i], txs[i]) : -1;
+                needed += keyTx[i] >= 0 ? 2 : 1;
+                if (i == 4096 && termX.Count > 0.75 * needed)
+                {
+                    return; // nearly all pairs distinct so far: evaluate per row instead
+                }
+            }
+
+            if (termX.Count > 0.75 * needed)
+            {
+                return;
+            }
+
+            _keyTx = keyTx;
+            _keyT = keyT;
+            _termX = termX.ToArray();
+            _termT = termT.ToArray();
+            _terms = new double[_termX.Length * TermWidth];
+        }
+
+        private static int Key(Dictionary<(double X, double T), int> index, List<double> termX, List<double> termT, double x, double t)
+        {
+            if (!index.TryGetValue((x, t), out int k))
+            {
+                k = termX.Count;
+                index.Add((x, t), k);
+                termX.Add(x);
+                termT.Add(t);
+            }
+
+            return k;
         }
 
         public double Total(double r, double alpha, double s, double beta)
         {
+            if (_keyT is not null)
+            {
+                Span<double> unused = stackalloc double[4];
+                return TotalWithGradient(r, alpha, s, beta, unused);
+            }
+
             _pr = r;
             _palpha = alpha;
             _ps = s;
@@ -351,6 +421,11 @@ public static partial class ParetoNbd
             _logBeta = Math.Log(beta);
             _r.Build(r, _tableSize, true);
             Span<double> sums = stackalloc double[5];
+            if (_keyT is not null)
+            {
+                RowSums.Run(_termX.Length, 1, _termKernel, sums);
+            }
+
             RowSums.Run(_data.Count, 5, _gradientKernel, sums);
             sums.Slice(1).CopyTo(gradient);
             return sums[0];
@@ -390,10 +465,27 @@ public static partial class ParetoNbd
             sums[0] += sum;
         }
 
+        private void TermKernel(int start, int end, Span<double> sums)
+        {
+            double r = _pr, alpha = _palpha, s = _ps, beta = _pbeta;
+            double[] terms = _terms;
+            for (int k = start; k < end; k++)
+            {
+                double t = _termT[k];
+                int o = k * TermWidth;
+                terms[o] = LogTermGradient(r, alpha, s, beta, _termX[k], t, out terms[o + 1], out terms[o + 2], out terms[o + 3], out terms[o + 4]);
+                terms[o + 5] = Math.Log(alpha + t);
+                terms[o + 6] = Math.Log(beta + t);
+            }
+        }
+
         private void GradientKernel(int start, int end, Span<double> sums)
         {
             double[] xs = _data.FrequencyArray, txs = _data.RecencyArray, ts = _data.AgeArray, ws = _data.WeightArray;
             double r = _pr, alpha = _palpha, s = _ps, beta = _pbeta, logAlpha = _logAlpha, logBeta = _logBeta;
+            double logS = Math.Log(s);
+            int[]? keyT = _keyT, keyTx = _keyTx;
+            double[] terms = _terms;
             double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0;
             for (int i = start; i < end; i++)
             {
@@ -404,9 +496,22 @@ public static partial class ParetoNbd
                 }
 
                 double x = xs[i];
-                double value = RowGradient(
-                    r, alpha, s, beta, logAlpha, logBeta, x, txs[i], ts[i], _r.LogRatio(x), _r.DigammaDifference(x),
-                    out double gr, out double galpha, out double gs, out double gbeta);
+                double value, gr, galpha, gs, gbeta;
+                if (keyT is null)
+                {
+                    value = RowGradient(
+                        r, alpha, s, beta, logAlpha, logBeta, x, txs[i], ts[i], _r.LogRatio(x), _r.DigammaDifference(x),
+                        out gr, out galpha, out gs, out gbeta);
+                }
+                else
+                {
+                    int oT = keyT[i] * TermWidth;
+                    int kTx = keyTx![i];
+                    value = Combine(
+                        r, alpha, s, beta, logAlpha, logBeta, logS, x, ts[i], _r.LogRatio(x), _r.DigammaDifference(x),
+                        terms, oT, kTx < 0 ? -1 : kTx * TermWidth, out gr, out galpha, out gs, out gbeta);
+                }
+
                 s0 += w * value;
                 s1 += w * gr;
                 s2 += w * galpha;
