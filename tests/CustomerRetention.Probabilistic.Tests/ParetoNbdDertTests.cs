@@ -107,6 +107,20 @@ public class ParetoNbdDertTests
     }
 
     [Theory]
+    // CLVTools issue #100: heavy buyers that made other implementations return NaN.
+    [InlineData(221, 103.43, 103.57)]
+    [InlineData(254, 97.14, 97.29)]
+    [InlineData(161, 94.71, 98)]
+    public void Dert_ClvTools100_IsFiniteAndMatchesTheDefinition(double x, double tx, double t)
+    {
+        var p = new ParetoNbdParameters(0.5143, 2.8845, 0.2856, 14.1087);
+        double delta = 0.01;
+        double dert = ParetoNbd.DiscountedExpectedResidualTransactions(p, delta, x, tx, t);
+        Assert.True(double.IsFinite(dert) && dert > 0);
+        Tolerance.Close(DertByIntegration(p, delta, x, tx, t), dert, relative: 1e-6);
+    }
+
+    [Theory]
     [InlineData(0.394, 0.115)]
     [InlineData(0.0, 0.3)]
     [InlineData(0.0, 2.0)]
