@@ -76,8 +76,10 @@ public static partial class ParetoNbd
     }
 
     /// <summary>
-    /// Fits by maximum likelihood (BFGS over log-parameters with the analytic gradient, restarts, standard errors
-    /// from the Hessian by central differences of the analytic gradient; a warm start from a subsample for large data). Published fit on the CDNOW sample: r 0.5533, α 10.578, s 0.6061, β 11.669, LL −9594.98.
+    /// Fits by maximum likelihood: BFGS over log-parameters with the analytic gradient, restarts, standard errors
+    /// from the Hessian by central differences of the analytic gradient (8 gradient passes), and for 40,000 rows or
+    /// more a warm start from a 10,000-row subsample. Published fit on the CDNOW sample: r 0.5533, α 10.578,
+    /// s 0.6061, β 11.669, LL −9594.98.
     /// </summary>
     /// <param name="data">The rows (compress them first to fit on the distinct rows).</param>
     /// <param name="options">Fit options, or null for the defaults.</param>
