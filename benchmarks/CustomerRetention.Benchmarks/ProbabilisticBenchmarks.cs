@@ -104,7 +104,7 @@ public class ModelFitBenchmark
     public double ParetoNbdFitSynthetic() => ParetoNbd.Fit(_synthetic).LogLikelihood;
 }
 
-/// <summary>One BG/NBD log-likelihood-plus-gradient pass over 1M rows (the fit's inner loop), and one Pareto/NBD LL pass.</summary>
+/// <summary>One BG/NBD log-likelihood-plus-gradient pass over 1M rows (the fit's inner loop), and Pareto/NBD LL and LL-plus-gradient passes.</summary>
 [MemoryDiagnoser]
 public class LikelihoodPassBenchmark
 {
@@ -144,6 +144,10 @@ public class LikelihoodPassBenchmark
 
     [Benchmark]
     public double ParetoNbdLogLikelihood() => _pareto.Total(0.9, 5.4, 0.8, 60);
+
+    /// <summary>One Pareto/NBD log-likelihood-plus-analytic-gradient pass (the fit's inner loop).</summary>
+    [Benchmark]
+    public double ParetoNbdLogLikelihoodAndGradient() => _pareto.TotalWithGradient(0.9, 5.4, 0.8, 60, _gradient);
 }
 
 /// <summary>P(alive) and expected purchases in the next 52 weeks for 1M customers, into preallocated spans.</summary>

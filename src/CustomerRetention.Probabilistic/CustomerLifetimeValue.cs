@@ -59,6 +59,30 @@ public static class CustomerLifetimeValue
         return Sum(t => ParetoNbd.Conditional(p, t, frequency, recency, age), averageValue, horizon, discountRate);
     }
 
+    /// <summary>
+    /// The residual lifetime value of a Pareto/NBD customer in closed form, with continuous discounting over an
+    /// unbounded horizon (Fader, Hardie &amp; Lee 2005, "RFM and CLV", JMR 42(4), eq. 2 and the text after it):
+    /// value per purchase × DERT(δ | r, α, s, β, x, t_x, T), see
+    /// <see cref="ParetoNbd.DiscountedExpectedResidualTransactions"/>. Unlike
+    /// <see cref="Discounted(ParetoNbdParameters, double, double, double, double, double, double)"/> (a discrete
+    /// sum over a finite horizon) nothing is truncated or discretised.
+    /// </summary>
+    /// <param name="parameters">The transaction model.</param>
+    /// <param name="frequency">x. Range: x ≥ 0.</param>
+    /// <param name="recency">t_x. Range: 0 ≤ t_x ≤ T.</param>
+    /// <param name="age">T. Range: T ≥ 0.</param>
+    /// <param name="averageValue">Expected value (or margin) per purchase, e.g. Gamma-Gamma's conditional expected average value. Range: finite.</param>
+    /// <param name="discountRate">δ, continuously compounded discount rate per model time unit (15 % a year on weekly data: ln(1.15)/52). Range: δ &gt; 0.</param>
+    /// <returns>The present value of the customer's expected future purchases.</returns>
+    public static double DiscountedResidual(ParetoNbdParameters parameters, double frequency, double recency, double age, double averageValue, double discountRate)
+    {
+        ParetoNbdParameters p = parameters.Checked(nameof(parameters));
+        BetaGeo.CheckCustomer(frequency, recency, age);
+        Guard.Finite(averageValue);
+        Guard.Positive(discountRate);
+        return averageValue * ParetoNbd.Dert(p, discountRate, frequency, recency, age);
+    }
+
     private static void Check(double averageValue, double horizon, double discountRate)
     {
         Guard.Finite(averageValue);

@@ -44,7 +44,7 @@ public readonly record struct ParetoNbdParameters
 /// transformation, ₂F₁(a, b; a+1; z) = (1−z)^{1−b} ₂F₁(1, a+1−b; a+1; z), whose series has positive terms bounded
 /// by zⁿ, and combined in log space, so nothing overflows for x in the thousands (the CLVTools #100 cases).
 /// </summary>
-public static class ParetoNbd
+public static partial class ParetoNbd
 {
     /// <summary>
     /// ln L = ln Γ(r+x) − ln Γ(r) + r ln α + s ln β + ln[(α+T)^{−(r+x)}(β+T)^{−s} + s/(r+s+x) · A₀], with A₀ the
@@ -76,8 +76,10 @@ public static class ParetoNbd
     }
 
     /// <summary>
-    /// Fits by maximum likelihood (BFGS over log-parameters, central-difference gradients, restarts, Hessian
-    /// standard errors). Published fit on the CDNOW sample: r 0.5533, α 10.578, s 0.6061, β 11.669, LL −9594.98.
+    /// Fits by maximum likelihood: BFGS over log-parameters with the analytic gradient, restarts, standard errors
+    /// from the Hessian by central differences of the analytic gradient (8 gradient passes), and for 40,000 rows or
+    /// more a warm start from a 10,000-row subsample. Published fit on the CDNOW sample: r 0.5533, α 10.578,
+    /// s 0.6061, β 11.669, LL −9594.98.
     /// </summary>
     /// <param name="data">The rows (compress them first to fit on the distinct rows).</param>
     /// <param name="options">Fit options, or null for the defaults.</param>
@@ -91,8 +93,6 @@ public static class ParetoNbd
         }
 
         var evaluator = new Evaluator(data);
-        double n = data.TotalWeight;
-        Objective objective = theta => -evaluator.Total(Math.Exp(theta[0]), Math.Exp(theta[1]), Math.Exp(theta[2]), Math.Exp(theta[3])) / n;
         double sumX = 0, sumT = 0;
         for (int i = 0; i < data.Count; i++)
         {
@@ -100,6 +100,7 @@ public static class ParetoNbd
             sumT += data.WeightArray[i] * data.AgeArray[i];
         }
 
+        double n = data.TotalWeight;
         double rate = sumX > 0 && sumT > 0 ? sumX / sumT : 1.0;
         double meanT = Math.Max(sumT / n, 1e-3);
         var starts = new List<double[]>
@@ -109,22 +110,13 @@ public static class ParetoNbd
             new[] { 0.0, 0.0, 0.0, 0.0 },
         };
         FitOptions chosen = options ?? FitOptions.Default;
-        MinimizerResult? warm = Fitting.WarmStart(
-            sample =>
-            {
-                var sampleEvaluator = new Evaluator(sample);
-                double sampleWeight = sample.TotalWeight;
-                return NumericGradient.Wrap(theta => -sampleEvaluator.Total(Math.Exp(theta[0]), Math.Exp(theta[1]), Math.Exp(theta[2]), Math.Exp(theta[3])) / sampleWeight);
-            },
-            data,
-            starts,
-            chosen);
+        MinimizerResult? warm = Fitting.WarmStart(sample => new Evaluator(sample).NegativeMean, data, starts, chosen);
         if (warm is { } w)
         {
             starts.Insert(0, w.Point);
         }
 
-        return Fitting.Run(NumericGradient.Wrap(objective), n, starts, chosen, ["r", "alpha", "s", "beta"], t => new ParetoNbdParameters(t[0], t[1], t[2], t[3]), data.Count, 0, warm?.InverseHessian);
+        return Fitting.Run(evaluator.NegativeMean, n, starts, chosen, ["r", "alpha", "s", "beta"], t => new ParetoNbdParameters(t[0], t[1], t[2], t[3]), data.Count, 0, warm?.InverseHessian);
     }
 
     /// <summary>
@@ -320,24 +312,96 @@ public static class ParetoNbd
         return 1.0 / f;
     }
 
-    /// <summary>Evaluates the total log-likelihood, in parallel over row chunks for large inputs.</summary>
+    /// <summary>
+    /// Evaluates the total log-likelihood (and its gradient), in parallel over row chunks for large inputs. The
+    /// gradient pass first evaluates the ₂F₁ terms A(x, t) (with their derivatives) once per distinct (x, t) pair
+    /// of the data — summaries of dated transactions have few distinct ages and recencies, so a million customers
+    /// share tens of thousands of pairs — and then combines them per row at the cost of a few logarithms.
+    /// </summary>
     internal sealed class Evaluator
     {
+        private const int TermWidth = 7; // A, ∂A/∂(r, α, s, β), ln(α+t), ln(β+t)
         private readonly PurchaseHistories _data;
         private readonly GammaTable _r = new();
         private readonly int _tableSize;
         private readonly RowKernel _kernel;
-        private double _pr, _palpha, _ps, _pbeta;
+        private readonly RowKernel _gradientKernel;
+        private readonly RowKernel _termKernel;
+        private readonly int[]? _keyTx;
+        private readonly int[]? _keyT;
+        private readonly double[] _termX = [];
+        private readonly double[] _termT = [];
+        private readonly double[] _terms = [];
+        private double _pr, _palpha, _ps, _pbeta, _logAlpha, _logBeta;
 
         public Evaluator(PurchaseHistories data)
         {
             _data = data;
             _tableSize = GammaTable.SizeFor(data.MaxFrequency, data.IntegerFrequencies, data.Count);
             _kernel = Kernel;
+            _gradientKernel = GradientKernel;
+            _termKernel = TermKernel;
+
+            // Distinct (x, t) pairs: worth it only when rows share them.
+            double[] xs = data.FrequencyArray, txs = data.RecencyArray, ts = data.AgeArray, ws = data.WeightArray;
+            int n = data.Count;
+            var index = new Dictionary<(double X, double T), int>();
+            var keyTx = new int[n];
+            var keyT = new int[n];
+            var termX = new List<double>();
+            var termT = new List<double>();
+            int needed = 0;
+            for (int i = 0; i < n; i++)
+            {
+                if (ws[i] == 0)
+                {
+                    keyT[i] = -1;
+                    keyTx[i] = -1;
+                    continue;
+                }
+
+                keyT[i] = Key(index, termX, termT, xs[i], ts[i]);
+                keyTx[i] = txs[i] < ts[i] ? Key(index, termX, termT, xs[i], txs[i]) : -1;
+                needed += keyTx[i] >= 0 ? 2 : 1;
+                if (i == 4096 && termX.Count > 0.75 * needed)
+                {
+                    return; // nearly all pairs distinct so far: evaluate per row instead
+                }
+            }
+
+            if (termX.Count > 0.75 * needed)
+            {
+                return;
+            }
+
+            _keyTx = keyTx;
+            _keyT = keyT;
+            _termX = termX.ToArray();
+            _termT = termT.ToArray();
+            _terms = new double[_termX.Length * TermWidth];
+        }
+
+        private static int Key(Dictionary<(double X, double T), int> index, List<double> termX, List<double> termT, double x, double t)
+        {
+            if (!index.TryGetValue((x, t), out int k))
+            {
+                k = termX.Count;
+                index.Add((x, t), k);
+                termX.Add(x);
+                termT.Add(t);
+            }
+
+            return k;
         }
 
         public double Total(double r, double alpha, double s, double beta)
         {
+            if (_keyT is not null)
+            {
+                Span<double> unused = stackalloc double[4];
+                return TotalWithGradient(r, alpha, s, beta, unused);
+            }
+
             _pr = r;
             _palpha = alpha;
             _ps = s;
@@ -346,6 +410,44 @@ public static class ParetoNbd
             Span<double> sums = stackalloc double[1];
             RowSums.Run(_data.Count, 1, _kernel, sums);
             return sums[0] + (_data.TotalWeight * ((r * Math.Log(alpha)) + (s * Math.Log(beta))));
+        }
+
+        /// <summary>Σ wᵢ ln Lᵢ and its gradient with respect to (r, α, s, β).</summary>
+        public double TotalWithGradient(double r, double alpha, double s, double beta, Span<double> gradient)
+        {
+            _pr = r;
+            _palpha = alpha;
+            _ps = s;
+            _pbeta = beta;
+            _logAlpha = Math.Log(alpha);
+            _logBeta = Math.Log(beta);
+            _r.Build(r, _tableSize, true);
+            Span<double> sums = stackalloc double[5];
+            if (_keyT is not null)
+            {
+                RowSums.Run(_termX.Length, 1, _termKernel, sums);
+            }
+
+            RowSums.Run(_data.Count, 5, _gradientKernel, sums);
+            sums.Slice(1).CopyTo(gradient);
+            return sums[0];
+        }
+
+        /// <summary>−LL/N and its gradient over (ln r, ln α, ln s, ln β): the fit's objective.</summary>
+        public double NegativeMean(ReadOnlySpan<double> logParameters, Span<double> gradient)
+        {
+            double r = Math.Exp(logParameters[0]);
+            double alpha = Math.Exp(logParameters[1]);
+            double s = Math.Exp(logParameters[2]);
+            double beta = Math.Exp(logParameters[3]);
+            Span<double> g = stackalloc double[4];
+            double total = TotalWithGradient(r, alpha, s, beta, g);
+            double n = _data.TotalWeight;
+            gradient[0] = -g[0] * r / n;
+            gradient[1] = -g[1] * alpha / n;
+            gradient[2] = -g[2] * s / n;
+            gradient[3] = -g[3] * beta / n;
+            return -total / n;
         }
 
         private void Kernel(int start, int end, Span<double> sums)
@@ -363,6 +465,67 @@ public static class ParetoNbd
             }
 
             sums[0] += sum;
+        }
+
+        private void TermKernel(int start, int end, Span<double> sums)
+        {
+            double r = _pr, alpha = _palpha, s = _ps, beta = _pbeta;
+            double[] terms = _terms;
+            for (int k = start; k < end; k++)
+            {
+                double t = _termT[k];
+                int o = k * TermWidth;
+                terms[o] = LogTermGradient(r, alpha, s, beta, _termX[k], t, out terms[o + 1], out terms[o + 2], out terms[o + 3], out terms[o + 4]);
+                terms[o + 5] = Math.Log(alpha + t);
+                terms[o + 6] = Math.Log(beta + t);
+            }
+        }
+
+        private void GradientKernel(int start, int end, Span<double> sums)
+        {
+            double[] xs = _data.FrequencyArray, txs = _data.RecencyArray, ts = _data.AgeArray, ws = _data.WeightArray;
+            double r = _pr, alpha = _palpha, s = _ps, beta = _pbeta, logAlpha = _logAlpha, logBeta = _logBeta;
+            double logS = Math.Log(s);
+            int[]? keyT = _keyT, keyTx = _keyTx;
+            double[] terms = _terms;
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0;
+            for (int i = start; i < end; i++)
+            {
+                double w = ws[i];
+                if (w == 0)
+                {
+                    continue;
+                }
+
+                double x = xs[i];
+                double value, gr, galpha, gs, gbeta;
+                if (keyT is null)
+                {
+                    value = RowGradient(
+                        r, alpha, s, beta, logAlpha, logBeta, x, txs[i], ts[i], _r.LogRatio(x), _r.DigammaDifference(x),
+                        out gr, out galpha, out gs, out gbeta);
+                }
+                else
+                {
+                    int oT = keyT[i] * TermWidth;
+                    int kTx = keyTx![i];
+                    value = Combine(
+                        r, alpha, s, beta, logAlpha, logBeta, logS, x, ts[i], _r.LogRatio(x), _r.DigammaDifference(x),
+                        terms, oT, kTx < 0 ? -1 : kTx * TermWidth, out gr, out galpha, out gs, out gbeta);
+                }
+
+                s0 += w * value;
+                s1 += w * gr;
+                s2 += w * galpha;
+                s3 += w * gs;
+                s4 += w * gbeta;
+            }
+
+            sums[0] += s0;
+            sums[1] += s1;
+            sums[2] += s2;
+            sums[3] += s3;
+            sums[4] += s4;
         }
     }
 }
