@@ -156,6 +156,20 @@ public static class TransactionCsv
             }
         }
 
+        /// <summary>Counts <paramref name="rows"/> rows at once, reporting progress as <see cref="CountRow"/> would have.</summary>
+        public void CountRows(int rows)
+        {
+            long before = Rows;
+            Rows += rows;
+            if (Progress is not null)
+            {
+                for (long r = ((before / ProgressEvery) + 1) * ProgressEvery; r <= Rows; r += ProgressEvery)
+                {
+                    Progress.Report(r);
+                }
+            }
+        }
+
         public readonly TransactionCsvResult ToResult() => new(Builder.ToTable(), Skipped, FirstSkipped);
     }
 
