@@ -758,7 +758,7 @@ internal static class Utf8TransactionReader
             _lengths[index] = id.Length;
             _arenaLength += id.Length;
             _count++;
-            if (_count * 2 > entries.Length)
+            if (_count * 3 > entries.Length * 2)
             {
                 Grow(entries.Length * 2);
             }
@@ -770,7 +770,7 @@ internal static class Utf8TransactionReader
         public void Reserve(int customers)
         {
             int size = _entries.Length;
-            while (size < customers * 2)
+            while (size < customers + (customers >> 1))
             {
                 size <<= 1;
             }
