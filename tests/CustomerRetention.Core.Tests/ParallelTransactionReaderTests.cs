@@ -109,6 +109,28 @@ public sealed class ParallelTransactionReaderTests
     }
 
     [Fact]
+    public void Lines_Longer_Than_A_Block_Agree_With_The_General_Path_Meets_Specification()
+    {
+        Properties.Check(Prop.ForAll(
+            Gen.Choose(0, int.MaxValue).ToArbitrary(),
+            seed =>
+            {
+                var random = new Random(seed);
+                var text = new StringBuilder("customer_id,date,amount\n");
+                for (int i = 0; i < 60; i++)
+                {
+                    // Ids from 1 to 400 bytes, blocks of 32 to 96: lines span blocks, partial lines outgrow blocks.
+                    text.Append(new string((char)('a' + random.Next(3)), 1 + random.Next(random.Next(2) == 0 ? 5 : 400)))
+                        .Append(",2021-03-04,").Append(random.Next(1000)).Append('\n');
+                }
+
+                byte[] bytes = Encoding.UTF8.GetBytes(text.ToString());
+                var settings = new ParallelTransactionReader.Settings(2, random.Next(32, 97));
+                return Describe(() => ParallelRead(bytes, null, settings)) == Describe(() => GeneralRead(bytes, null));
+            }));
+    }
+
+    [Fact]
     public void Skipped_Rows_Are_Counted_As_In_A_Sequential_Read()
     {
         var random = new Random(3);

@@ -113,6 +113,12 @@ internal static class ParallelTransactionReader
     /// </summary>
     private static bool Fill(Utf8TransactionReader.ByteInput input, Block block, ref byte[] carry, ref int carryLength)
     {
+        while (block.Data.Length <= carryLength)
+        {
+            // The partial line carried from a grown block may not fit a block of the usual size.
+            block.Grow();
+        }
+
         byte[] data = block.Data;
         Buffer.BlockCopy(carry, 0, data, 0, carryLength);
         int length = carryLength;
