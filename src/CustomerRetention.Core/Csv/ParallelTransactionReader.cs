@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Buffers;
 
 namespace CustomerRetention.Csv;
 
@@ -40,11 +40,22 @@ internal static class ParallelTransactionReader
         bool end = false;
         long line = 2;
         var copies = new Copies();
+        var all = new List<Block>();
         try
         {
             while (!end)
             {
-                Block block = free.Count > 0 ? free.Pop() : new Block(settings.BlockSize);
+                Block block;
+                if (free.Count > 0)
+                {
+                    block = free.Pop();
+                }
+                else
+                {
+                    block = new Block(settings.BlockSize);
+                    all.Add(block);
+                }
+
                 block.Copy?.Wait();
                 end = Fill(input, block, ref carry, ref carryLength);
                 if (block.Length == 0)
@@ -103,6 +114,10 @@ internal static class ParallelTransactionReader
             }
 
             copies.WaitAll();
+            foreach (Block block in all)
+            {
+                block.Release();
+            }
         }
     }
 
@@ -303,16 +318,28 @@ internal static class ParallelTransactionReader
         public static Settings Default { get; } = new(Math.Min(Environment.ProcessorCount, 8), 1 << 20);
     }
 
-    /// <summary>One block of whole lines and what a worker made of it.</summary>
+    /// <summary>One block of whole lines and what a worker made of it; its arrays come from the shared pools.</summary>
     private sealed class Block
     {
-        private int[] _slots = [];
-        private int[] _idSlot = [];
+        private int[] _slots;
+        private int[] _idSlot;
 
         public Block(int size)
         {
-            Data = new byte[Math.Max(size, 64)];
-            Allocate();
+            Data = ArrayPool<byte>.Shared.Rent(Math.Max(size, 64));
+
+            // Room for lines of 20 bytes on average (grown while parsing when the lines are shorter).
+            int rows = Math.Max(Data.Length / 20, 16);
+            Local = ArrayPool<int>.Shared.Rent(rows);
+            Days = ArrayPool<int>.Shared.Rent(rows);
+            Units = ArrayPool<long>.Shared.Rent(rows);
+            Scales = ArrayPool<byte>.Shared.Rent(rows);
+            Map = ArrayPool<int>.Shared.Rent(rows);
+            IdOffset = ArrayPool<int>.Shared.Rent(rows);
+            IdLength = ArrayPool<int>.Shared.Rent(rows);
+            IdHash = ArrayPool<int>.Shared.Rent(rows);
+            _idSlot = ArrayPool<int>.Shared.Rent(rows);
+            _slots = NewSlots(1 << 12);
         }
 
         public byte[] Data { get; private set; }
@@ -326,43 +353,60 @@ internal static class ParallelTransactionReader
         /// <summary>Where the first line of another kind starts; −1 when every line was plain.</summary>
         public int StopAt { get; private set; }
 
-        public int[] Local { get; private set; } = [];
+        public int[] Local { get; private set; }
 
-        public int[] Days { get; private set; } = [];
+        public int[] Days { get; private set; }
 
-        public long[] Units { get; private set; } = [];
+        public long[] Units { get; private set; }
 
-        public byte[] Scales { get; private set; } = [];
+        public byte[] Scales { get; private set; }
 
         /// <summary>After <see cref="Intern"/>: the table index of each of the block's customers.</summary>
-        public int[] Map { get; private set; } = [];
+        public int[] Map { get; private set; }
 
         /// <summary>The number of distinct customers in the block (until <see cref="Intern"/>).</summary>
         public int Customers => IdCount;
 
-        private int IdCount { get; set; }
-
-        private int[] IdOffset { get; set; } = [];
-
-        private int[] IdLength { get; set; } = [];
-
-        private int[] IdHash { get; set; } = [];
-
-        public void Grow()
-        {
-            byte[] data = new byte[Data.Length * 2];
-            Buffer.BlockCopy(Data, 0, data, 0, Data.Length);
-            Data = data;
-            Allocate();
-        }
-
         /// <summary>The copy of this block's rows into the table, while it runs.</summary>
         public Task? Copy { get; set; }
+
+        private int IdCount { get; set; }
+
+        private int[] IdOffset { get; set; }
+
+        private int[] IdLength { get; set; }
+
+        private int[] IdHash { get; set; }
+
+        /// <summary>Doubles the byte buffer, keeping its bytes.</summary>
+        public void Grow()
+        {
+            byte[] data = ArrayPool<byte>.Shared.Rent(Data.Length * 2);
+            Buffer.BlockCopy(Data, 0, data, 0, Data.Length);
+            ArrayPool<byte>.Shared.Return(Data);
+            Data = data;
+        }
 
         public void Reset()
         {
             Rows = 0;
             StopAt = -1;
+        }
+
+        /// <summary>Gives the arrays back to the pools; the block must not be used afterwards.</summary>
+        public void Release()
+        {
+            ArrayPool<byte>.Shared.Return(Data);
+            ArrayPool<int>.Shared.Return(Local);
+            ArrayPool<int>.Shared.Return(Days);
+            ArrayPool<long>.Shared.Return(Units);
+            ArrayPool<byte>.Shared.Return(Scales);
+            ArrayPool<int>.Shared.Return(Map);
+            ArrayPool<int>.Shared.Return(IdOffset);
+            ArrayPool<int>.Shared.Return(IdLength);
+            ArrayPool<int>.Shared.Return(IdHash);
+            ArrayPool<int>.Shared.Return(_idSlot);
+            ArrayPool<int>.Shared.Return(_slots);
         }
 
         /// <summary>The worker's part: the plain lines from the start, up to the first line of another kind.</summary>
@@ -394,6 +438,15 @@ internal static class ParallelTransactionReader
                     previousLength = idLength;
                 }
 
+                if (rows == local.Length)
+                {
+                    GrowRows(rows);
+                    local = Local;
+                    days = Days;
+                    units = Units;
+                    scales = Scales;
+                }
+
                 local[rows] = previous;
                 days[rows] = day;
                 units[rows] = amount;
@@ -418,10 +471,52 @@ internal static class ParallelTransactionReader
             IdCount = 0;
         }
 
+        private static int[] NewSlots(int size)
+        {
+            int[] slots = ArrayPool<int>.Shared.Rent(size);
+            if (slots.Length != size)
+            {
+                // The table's size must be a power of two: take exactly that many.
+                ArrayPool<int>.Shared.Return(slots);
+                slots = new int[size];
+            }
+
+            Array.Clear(slots, 0, size);
+            return slots;
+        }
+
+        private static void Regrow<T>(ref T[] array, int keep)
+        {
+            T[] grown = ArrayPool<T>.Shared.Rent(array.Length * 2);
+            Array.Copy(array, grown, keep);
+            ArrayPool<T>.Shared.Return(array);
+            array = grown;
+        }
+
+        private void GrowRows(int rows)
+        {
+            int[] local = Local, days = Days;
+            long[] units = Units;
+            byte[] scales = Scales;
+            Regrow(ref local, rows);
+            Regrow(ref days, rows);
+            Regrow(ref units, rows);
+            Regrow(ref scales, rows);
+            Local = local;
+            Days = days;
+            Units = units;
+            Scales = scales;
+        }
+
         private int Add(ReadOnlySpan<byte> chunk, int pos, int length)
         {
             ReadOnlySpan<byte> id = chunk.Slice(pos, length);
             int hash = Utf8TransactionReader.Utf8IdCache.Hash(id);
+            if (IdCount * 2 >= _slots.Length || IdCount == Math.Min(Math.Min(IdHash.Length, Map.Length), _idSlot.Length))
+            {
+                GrowIds();
+            }
+
             int mask = _slots.Length - 1;
             int slot = hash & mask;
             while (true)
@@ -450,26 +545,42 @@ internal static class ParallelTransactionReader
             return index;
         }
 
-        /// <summary>Room for the most rows a block can hold: a plain line has at least 15 bytes (<c>x,yyyy-MM-dd,1</c> and LF).</summary>
-        private void Allocate()
+        /// <summary>More room for the block's distinct customers: the id arrays and the map doubled, the table rehashed.</summary>
+        private void GrowIds()
         {
-            int rows = (Data.Length / 15) + 1;
-            Local = new int[rows];
-            Days = new int[rows];
-            Units = new long[rows];
-            Scales = new byte[rows];
-            Map = new int[rows];
-            IdOffset = new int[rows];
-            IdLength = new int[rows];
-            IdHash = new int[rows];
-            _idSlot = new int[rows];
-            int size = 16;
-            while (size < rows * 2)
+            int count = IdCount;
+            if (count == Math.Min(Math.Min(IdHash.Length, Map.Length), Math.Min(_idSlot.Length, Math.Min(IdOffset.Length, IdLength.Length))))
             {
-                size <<= 1;
+                int[] offsets = IdOffset, lengths = IdLength, hashes = IdHash, idSlot = _idSlot, map = Map;
+                Regrow(ref offsets, count);
+                Regrow(ref lengths, count);
+                Regrow(ref hashes, count);
+                Regrow(ref idSlot, count);
+                Regrow(ref map, 0);
+                IdOffset = offsets;
+                IdLength = lengths;
+                IdHash = hashes;
+                _idSlot = idSlot;
+                Map = map;
             }
 
-            _slots = new int[size];
+            if (count * 2 >= _slots.Length)
+            {
+                ArrayPool<int>.Shared.Return(_slots);
+                _slots = NewSlots(_slots.Length * 2);
+                int mask = _slots.Length - 1;
+                for (int k = 0; k < count; k++)
+                {
+                    int slot = IdHash[k] & mask;
+                    while (_slots[slot] != 0)
+                    {
+                        slot = (slot + 1) & mask;
+                    }
+
+                    _slots[slot] = k + 1;
+                    _idSlot[k] = slot;
+                }
+            }
         }
     }
 
