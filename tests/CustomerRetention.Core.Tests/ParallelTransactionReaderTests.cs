@@ -131,6 +131,33 @@ public sealed class ParallelTransactionReaderTests
     }
 
     [Fact]
+    public void Plain_Line_Dates_Agree_With_The_Date_Parser_Around_And_Beyond_The_Month_Table()
+    {
+        // Every year-month-day text from 1890 to 2210 (the table covers 1900..2199), months 0..13 and days 0..32,
+        // against the general path's yyyy-MM-dd parser; and a few years far outside.
+        DateParser parser = DateParser.For("yyyy-MM-dd");
+        int[] years = [.. Enumerable.Range(1890, 321), 1, 4, 100, 400, 1600, 1800, 2400, 9999];
+        foreach (int year in years)
+        {
+            for (int month = 0; month <= 13; month++)
+            {
+                for (int day = 0; day <= 32; day++)
+                {
+                    string date = FormattableString.Invariant($"{year:0000}-{month:00}-{day:00}");
+                    byte[] line = Encoding.ASCII.GetBytes("C," + date + ",1\n");
+                    int next = Utf8TransactionReader.ParsePlain(line, 0, out _, out int parsed, out _, out _);
+                    bool ok = parser.TryParse(date.AsSpan(), out int expected);
+                    Assert.Equal(ok, next > 0);
+                    if (ok)
+                    {
+                        Assert.Equal(expected, parsed);
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Skipped_Rows_Are_Counted_As_In_A_Sequential_Read()
     {
         var random = new Random(3);

@@ -390,9 +390,24 @@ internal static class Utf8TransactionReader
         int year = (y0 * 1000) + (y1 * 100) + (y2 * 10) + y3;
         int month = (m0 * 10) + m1;
         int dayOfMonth = (d0 * 10) + d1;
-        if (year < 1 || !CustomerRetention.DayNumbers.IsValid(year, month, dayOfMonth))
+        int monthIndex = ((year - MonthTable.FirstYear) * 12) + month - 1;
+        if ((uint)(year - MonthTable.FirstYear) < MonthTable.Years && (uint)(month - 1) < 12)
+        {
+            // Common years: the day number of the month's first day and the month's length from a table.
+            if ((uint)(dayOfMonth - 1) >= MonthTable.Lengths[monthIndex])
+            {
+                return -1;
+            }
+
+            day = MonthTable.Starts[monthIndex] + dayOfMonth - 1;
+        }
+        else if (year < 1 || !CustomerRetention.DayNumbers.IsValid(year, month, dayOfMonth))
         {
             return -1;
+        }
+        else
+        {
+            day = CustomerRetention.DayNumbers.FromYearMonthDay(year, month, dayOfMonth);
         }
 
         // The amount, up to LF or CRLF.
@@ -452,10 +467,50 @@ internal static class Utf8TransactionReader
             return -1;
         }
 
-        day = CustomerRetention.DayNumbers.FromYearMonthDay(year, month, dayOfMonth);
         units = negative ? -mantissa : mantissa;
         scale = Math.Max(decimals, 0);
         return j + 1;
+    }
+
+    /// <summary>Day numbers of the first day of each month of the years 1900..2199, and the months' lengths.</summary>
+    private static class MonthTable
+    {
+        public const int FirstYear = 1900;
+        public const int Years = 300;
+
+        public static readonly int[] Starts = MakeStarts();
+
+        public static readonly byte[] Lengths = MakeLengths();
+
+        private static int[] MakeStarts()
+        {
+            var starts = new int[Years * 12];
+            for (int i = 0; i < starts.Length; i++)
+            {
+                starts[i] = CustomerRetention.DayNumbers.FromYearMonthDay(FirstYear + (i / 12), (i % 12) + 1, 1);
+            }
+
+            return starts;
+        }
+
+        private static byte[] MakeLengths()
+        {
+            var lengths = new byte[Years * 12];
+            for (int i = 0; i < lengths.Length; i++)
+            {
+                int year = FirstYear + (i / 12);
+                int month = (i % 12) + 1;
+                byte length = 28;
+                while (length < 31 && CustomerRetention.DayNumbers.IsValid(year, month, length + 1))
+                {
+                    length++;
+                }
+
+                lengths[i] = length;
+            }
+
+            return lengths;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
