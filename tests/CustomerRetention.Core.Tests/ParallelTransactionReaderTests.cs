@@ -157,6 +157,26 @@ public sealed class ParallelTransactionReaderTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Unordered_Files_Switch_To_The_Sequential_Reader_With_The_Same_Result(bool skip)
+    {
+        // Mostly distinct customers in the first block (an unordered file): after it, the sequential reader
+        // reads on; rows, customers, skipped counts and the error line agree with the general path.
+        var random = new Random(23);
+        var text = new StringBuilder("customer_id,date,amount\n");
+        for (int i = 0; i < 12000; i++)
+        {
+            text.Append(i > 3000 && i % 997 == 500 ? OddLines[random.Next(OddLines.Length)] : Row(random, 1_000_000)).Append('\n');
+        }
+
+        byte[] bytes = Encoding.UTF8.GetBytes(text.ToString());
+        var options = new TransactionCsvOptions { SkipInvalid = skip };
+
+        Assert.Equal(Describe(() => GeneralRead(bytes, options)), Describe(() => ParallelRead(bytes, options, new ParallelTransactionReader.Settings(2, 32 << 10))));
+    }
+
     [Fact]
     public void Skipped_Rows_Are_Counted_As_In_A_Sequential_Read()
     {

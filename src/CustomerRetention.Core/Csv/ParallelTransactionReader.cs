@@ -69,12 +69,20 @@ internal static class ParallelTransactionReader
                 if (pending.Count >= window)
                 {
                     (Block done, Task task) = pending.Dequeue();
+                    bool first = state.Builder.Count == 0;
                     if (!Merge(done, task, pending, carry, carryLength, input, csv, rows, copies, ref line, ref state))
                     {
                         return;
                     }
 
                     free.Push(done);
+                    if (first && done.Rows >= 1024 && done.InternedCustomers * 2 > done.Rows)
+                    {
+                        // Mostly distinct customers per block (an unordered file): the merge would look up nearly
+                        // every row again, so the sequential reader does better. It reads on from the next line.
+                        Sequential(pending, carry, carryLength, input, csv, rows, copies, line, ref state);
+                        return;
+                    }
                 }
             }
 
@@ -119,6 +127,31 @@ internal static class ParallelTransactionReader
                 block.Release();
             }
         }
+    }
+
+    /// <summary>The sequential byte-level reader from the next line on: the unmerged blocks' bytes, the partial line, then the input.</summary>
+    private static void Sequential(
+        Queue<(Block Block, Task Task)> pending,
+        byte[] carry,
+        int carryLength,
+        Utf8TransactionReader.ByteInput input,
+        CsvRecordReader csv,
+        Utf8TransactionReader.RowReader rows,
+        Copies copies,
+        long line,
+        ref TransactionCsv.RowState state)
+    {
+        copies.WaitAll();
+        var segments = new List<ArraySegment<byte>>(pending.Count + 1);
+        foreach ((Block later, Task _) in pending)
+        {
+            segments.Add(new ArraySegment<byte>(later.Data, 0, later.Length));
+        }
+
+        segments.Add(new ArraySegment<byte>(carry, 0, carryLength));
+        rows.Forget();
+        var rest = new Utf8TransactionReader.ByteInput(new SegmentStream(segments, input));
+        Utf8TransactionReader.ReadRows(rest, csv, rows, ref state, line);
     }
 
     /// <summary>
@@ -468,8 +501,12 @@ internal static class ParallelTransactionReader
                 _slots[_idSlot[k]] = 0;
             }
 
+            InternedCustomers = IdCount;
             IdCount = 0;
         }
+
+        /// <summary>The number of distinct customers the last <see cref="Intern"/> looked up.</summary>
+        public int InternedCustomers { get; private set; }
 
         private static int[] NewSlots(int size)
         {

@@ -117,9 +117,8 @@ internal static class Utf8TransactionReader
         return (int)Math.Min(estimate, 1 << 30);
     }
 
-    private static void ReadRows(ByteInput input, CsvRecordReader csv, RowReader rows, ref TransactionCsv.RowState state)
+    internal static void ReadRows(ByteInput input, CsvRecordReader csv, RowReader rows, ref TransactionCsv.RowState state, long line = 2)
     {
-        long line = 2;
         while (true)
         {
             ReadOnlySpan<byte> available = input.Available;
