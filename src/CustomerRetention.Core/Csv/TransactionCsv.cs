@@ -13,6 +13,10 @@ namespace CustomerRetention.Csv;
 /// naming the source, the physical line and the field, unless
 /// <see cref="TransactionCsvOptions.SkipInvalid"/> is set (then it is counted and skipped). An empty
 /// input (no header) is an error on line 1; a header without rows gives an empty table.</para>
+/// <para>From a stream, a large file with the columns <c>customer_id,date,amount</c> in that order and ISO
+/// dates is parsed on all cores, in blocks of lines merged in file order: the result (customer order
+/// included), the errors and the skipped counts are those of a sequential read, and only a bounded number
+/// of blocks (two of 1 MiB per core, with their parsed rows) is held in memory.</para>
 /// <example>
 /// <code>
 /// TransactionCsvResult read = TransactionCsv.ReadFile("cdnow_sample_transactions.csv");

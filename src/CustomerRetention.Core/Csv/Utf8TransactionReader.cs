@@ -10,7 +10,9 @@ namespace CustomerRetention.Csv;
 /// by their bytes, so a string is made only the first time a customer is seen. Every other line goes
 /// through the general path (<see cref="CsvRecordReader"/> and <see cref="TransactionCsv.ReadRecord"/>), so
 /// errors, skipping and unusual input behave exactly as there: a line without quotes is handed over alone,
-/// a line with a quote hands the rest of the input over (a quoted field may span lines).
+/// a line with a quote hands the rest of the input over (a quoted field may span lines). Large inputs in the
+/// simple layout go through <see cref="ParallelTransactionReader"/>, which parses blocks of lines with
+/// <see cref="ParsePlain"/> on several cores and falls back to this reader's per-line code where it must.
 /// </summary>
 internal static class Utf8TransactionReader
 {
