@@ -46,7 +46,15 @@ public class RfmEndToEndBenchmark
         }
 
         var summaries = new PurchaseSummary[table.CustomerCount];
-        PurchaseAggregator.Summarize(table.CustomerIndices, table.DayNumbers, table.Amounts, asOf, summaries);
+        if (table.TryGetAmountUnits(out ReadOnlySpan<long> units, out int scale))
+        {
+            PurchaseAggregator.Summarize(table.CustomerIndices, table.DayNumbers, units, scale, asOf, summaries);
+        }
+        else
+        {
+            PurchaseAggregator.Summarize(table.CustomerIndices, table.DayNumbers, table.Amounts, asOf, summaries);
+        }
+
         int n = summaries.Length;
         var r = new double[n];
         var f = new double[n];

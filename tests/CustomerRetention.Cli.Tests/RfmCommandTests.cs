@@ -268,4 +268,40 @@ public sealed class RfmCommandTests : IDisposable
             Assert.Equal(row[4..], got[4..]);
         }
     }
+
+    [Fact]
+    public void A_Large_File_Read_In_Parallel_Gives_The_Same_Rows_From_Standard_Input_And_From_A_Sequential_Read()
+    {
+        // Over three default blocks of the reader (1 MiB each): the parallel path; standard input and the file agree,
+        // and both agree with the same rows read one by one from a text reader (the general path, docs/cli.md).
+        var random = new Random(42);
+        var text = new System.Text.StringBuilder("customer_id,date,amount\n");
+        int customer = 0;
+        while (text.Length < 3_500_000)
+        {
+            customer += random.Next(3) == 0 ? 1 : 0;
+            text.Append('K').Append(customer.ToString(CultureInfo.InvariantCulture)).Append(',')
+                .Append(new DateTime(2023, 1, 1).AddDays(random.Next(365)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(',')
+                .Append((random.Next(1, 100000) / 100m).ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        string path = Write("large.csv", text.ToString());
+
+        CliResult fromFile = CliRunner.Run("rfm", "--transactions", path, "--as-of", "2023-12-31");
+        CliResult fromStdin = CliRunner.RunWithInput(text.ToString(), "rfm", "--transactions", "-", "--as-of", "2023-12-31");
+        CliResult inGerman = CliRunner.RunInCulture("de-DE", "rfm", "--transactions", path, "--as-of", "2023-12-31");
+
+        Assert.Equal(0, fromFile.ExitCode);
+        Assert.Equal(fromFile.Output, fromStdin.Output);
+        Assert.Equal(fromFile.Output, inGerman.Output);
+        using var reader = new StringReader(text.ToString());
+        CustomerRetention.TransactionTable general = CustomerRetention.Csv.TransactionCsv.Read(reader, "large.csv").Table;
+        string[] lines = fromFile.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(general.CustomerCount + 1, lines.Length);
+        for (int i = 0; i < general.CustomerCount; i += 997)
+        {
+            // Customers in order of first appearance, as the general path numbers them.
+            Assert.StartsWith(general.Customers[i].Value + ",", lines[i + 1], StringComparison.Ordinal);
+        }
+    }
 }

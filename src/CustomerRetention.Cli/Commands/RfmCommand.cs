@@ -71,7 +71,7 @@ internal sealed class RfmCommand : ICliCommand
 
         TransactionTable table = TransactionInput.Read(args, context);
         int asOfDay = asOfOption is { } a ? DayNumbers.FromDate(a) : LatestDay(table);
-        Snapshot now = Snapshot.Take(table, asOfDay, measure, binning);
+        Snapshot now = Snapshot.Take(table, asOfDay, measure, binning, warnings);
         Snapshot? before = null;
         if (previousAsOf is { } p)
         {
@@ -81,7 +81,7 @@ internal sealed class RfmCommand : ICliCommand
                 throw new CliException("option '--previous-as-of' must be before the as-of date");
             }
 
-            before = Snapshot.Take(table, previousDay, measure, binning);
+            before = Snapshot.Take(table, previousDay, measure, binning, warnings);
         }
 
         if (args.Has("--show-cuts"))
@@ -435,14 +435,14 @@ internal sealed class RfmCommand : ICliCommand
     /// <summary>The RFM values and scores of every customer with a purchase through one day, in columns.</summary>
     private sealed class Snapshot
     {
-        private Snapshot(int count)
+        private Snapshot(int count, bool signals)
         {
             Customer = new int[count];
             RecencyDays = new int[count];
             Transactions = new long[count];
             Monetary = new decimal[count];
             Scores = new RfmScore[count];
-            Cadence = new PurchaseCadence[count];
+            Cadence = signals ? new PurchaseCadence[count] : [];
         }
 
         public int Count => Customer.Length;
@@ -458,25 +458,36 @@ internal sealed class RfmCommand : ICliCommand
 
         public RfmScore[] Scores { get; }
 
+        /// <summary>Each row's purchase cadence (for the early-warning signals; empty without them).</summary>
         public PurchaseCadence[] Cadence { get; }
 
         public RfmScoring Scoring { get; private set; } = null!;
 
-        /// <summary>Row of each table customer, −1 when absent.</summary>
+        /// <summary>Row of each table customer, −1 when absent (for the early-warning signals; empty without them).</summary>
         public int[] RowOf { get; private set; } = [];
 
-        public static Snapshot Take(TransactionTable table, int throughDay, MonetaryMeasure measure, RfmBinning binning)
+        /// <summary>The snapshot through <paramref name="throughDay"/>; <paramref name="signals"/>: also what <see cref="Signals"/> needs.</summary>
+        public static Snapshot Take(TransactionTable table, int throughDay, MonetaryMeasure measure, RfmBinning binning, bool signals)
         {
             var summaries = new PurchaseSummary[table.CustomerCount];
-            PurchaseAggregator.Summarize(table.CustomerIndices, table.DayNumbers, table.Amounts, throughDay, summaries);
+            if (table.TryGetAmountUnits(out ReadOnlySpan<long> units, out int scale))
+            {
+                // Amounts kept as scaled integers (the reader's usual result): no decimal column is made.
+                PurchaseAggregator.Summarize(table.CustomerIndices, table.DayNumbers, units, scale, throughDay, summaries);
+            }
+            else
+            {
+                PurchaseAggregator.Summarize(table.CustomerIndices, table.DayNumbers, table.Amounts, throughDay, summaries);
+            }
+
             int count = 0;
             foreach (PurchaseSummary s in summaries)
             {
                 count += s.HasPurchases ? 1 : 0;
             }
 
-            var snapshot = new Snapshot(count);
-            var rowOf = new int[summaries.Length];
+            var snapshot = new Snapshot(count, signals);
+            int[] rowOf = signals ? new int[summaries.Length] : [];
             var r = new double[count];
             var f = new double[count];
             var m = new double[count];
@@ -486,20 +497,28 @@ internal sealed class RfmCommand : ICliCommand
                 PurchaseSummary s = summaries[c];
                 if (!s.HasPurchases)
                 {
-                    rowOf[c] = -1;
+                    if (signals)
+                    {
+                        rowOf[c] = -1;
+                    }
+
                     continue;
                 }
 
-                rowOf[c] = j;
+                if (signals)
+                {
+                    rowOf[c] = j;
+                    snapshot.Cadence[j] = s.PurchaseDays > 1
+                        ? new PurchaseCadence(s.PurchaseDays, (double)(s.LastDayNumber - s.FirstDayNumber) / (s.PurchaseDays - 1))
+                        : new PurchaseCadence(s.PurchaseDays, 0);
+                }
+
                 snapshot.Customer[j] = c;
                 int recency = throughDay - s.LastDayNumber;
                 decimal monetary = measure == MonetaryMeasure.Mean ? s.TotalAmount / s.Transactions : s.TotalAmount;
                 snapshot.RecencyDays[j] = recency;
                 snapshot.Transactions[j] = s.Transactions;
                 snapshot.Monetary[j] = monetary;
-                snapshot.Cadence[j] = s.PurchaseDays > 1
-                    ? new PurchaseCadence(s.PurchaseDays, (double)(s.LastDayNumber - s.FirstDayNumber) / (s.PurchaseDays - 1))
-                    : new PurchaseCadence(s.PurchaseDays, 0);
                 r[j] = recency;
                 f[j] = s.Transactions;
                 m[j] = (double)monetary;

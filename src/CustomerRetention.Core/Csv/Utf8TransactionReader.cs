@@ -10,14 +10,20 @@ namespace CustomerRetention.Csv;
 /// by their bytes, so a string is made only the first time a customer is seen. Every other line goes
 /// through the general path (<see cref="CsvRecordReader"/> and <see cref="TransactionCsv.ReadRecord"/>), so
 /// errors, skipping and unusual input behave exactly as there: a line without quotes is handed over alone,
-/// a line with a quote hands the rest of the input over (a quoted field may span lines).
+/// a line with a quote hands the rest of the input over (a quoted field may span lines). Large inputs in the
+/// simple layout go through <see cref="ParallelTransactionReader"/>, which parses blocks of lines with
+/// <see cref="ParsePlain"/> on several cores and falls back to this reader's per-line code where it must.
 /// </summary>
 internal static class Utf8TransactionReader
 {
     private const int InitialBuffer = 1 << 20;
     private const int MaxNumberLength = 64;
 
-    public static TransactionCsvResult Read(Stream stream, string source, TransactionCsvOptions options)
+    public static TransactionCsvResult Read(Stream stream, string source, TransactionCsvOptions options) =>
+        Read(stream, source, options, ParallelTransactionReader.Settings.Default);
+
+    /// <summary>As <see cref="Read(Stream, string, TransactionCsvOptions)"/>, with the parallel reader's settings given (tests use small blocks).</summary>
+    internal static TransactionCsvResult Read(Stream stream, string source, TransactionCsvOptions options, ParallelTransactionReader.Settings parallel)
     {
         DateParser dates = DateParser.For(options.DateFormat);
         var input = new ByteInput(stream);
@@ -55,7 +61,16 @@ internal static class Utf8TransactionReader
         {
             var state = new TransactionCsv.RowState(options, dates, EstimateRows(stream, input));
             input.Consume(newline < 0 ? input.Available.Length : start + newline + 1);
-            ReadRows(input, csv, feeder, ref state);
+            var rows = new RowReader(csv, feeder, state.Builder, state.Dates);
+            if (ParallelTransactionReader.Worthwhile(rows, input, parallel))
+            {
+                ParallelTransactionReader.ReadRows(input, csv, rows, ref state, parallel);
+            }
+            else
+            {
+                ReadRows(input, csv, rows, ref state);
+            }
+
             return state.ToResult();
         }
     }
@@ -104,10 +119,8 @@ internal static class Utf8TransactionReader
         return (int)Math.Min(estimate, 1 << 30);
     }
 
-    private static void ReadRows(ByteInput input, CsvRecordReader csv, LineFeeder feeder, ref TransactionCsv.RowState state)
+    internal static void ReadRows(ByteInput input, CsvRecordReader csv, RowReader rows, ref TransactionCsv.RowState state, long line = 2)
     {
-        var rows = new RowReader(csv, feeder, state.Builder, state.Dates);
-        long line = 2;
         while (true)
         {
             ReadOnlySpan<byte> available = input.Available;
@@ -162,16 +175,20 @@ internal static class Utf8TransactionReader
     }
 
     /// <summary>Quotes (a field may span lines) or a lone carriage return: the general path reads the rest, from this line on.</summary>
-    private static void HandOver(ByteInput input, CsvRecordReader csv, long line, ref TransactionCsv.RowState state)
+    private static void HandOver(ByteInput input, CsvRecordReader csv, long line, ref TransactionCsv.RowState state) =>
+        HandOver(new PrefixedStream(input), csv, line, ref state);
+
+    /// <summary>The general path reads the rest, from <paramref name="rest"/> (which starts at a line's start) on.</summary>
+    internal static void HandOver(Stream rest, CsvRecordReader csv, long line, ref TransactionCsv.RowState state)
     {
-        var text = new StreamReader(new PrefixedStream(input), new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
+        var text = new StreamReader(rest, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
         state.LastCustomer = -1;
         csv.Continue(text, line);
         TransactionCsv.ReadRemaining(csv, ref state);
     }
 
     /// <summary>The per-line work of the byte-level reader.</summary>
-    private sealed class RowReader
+    internal sealed class RowReader
     {
         private readonly CsvRecordReader _csv;
         private readonly LineFeeder _feeder;
@@ -217,99 +234,8 @@ internal static class Utf8TransactionReader
                 return -1;
             }
 
-            // The id: up to the first comma; a quote, CR or LF before it means another kind of line.
-            int i = pos;
-            while (true)
-            {
-                byte b = chunk[i];
-                if (b == (byte)',')
-                {
-                    break;
-                }
-
-                if (b == (byte)'"' || b == (byte)'\n' || b == (byte)'\r')
-                {
-                    return -1;
-                }
-
-                i++;
-            }
-
-            int idLength = i - pos;
-            if (idLength == 0 || IsSpace(chunk[pos]) || IsSpace(chunk[i - 1]) || i + 12 > chunk.Length)
-            {
-                return -1;
-            }
-
-            // The date: yyyy-MM-dd and a comma.
-            ReadOnlySpan<byte> d = chunk.Slice(i + 1, 11);
-            if (d[4] != (byte)'-' || d[7] != (byte)'-' || d[10] != (byte)',')
-            {
-                return -1;
-            }
-
-            int year = Digit(d[0]) * 1000 + Digit(d[1]) * 100 + Digit(d[2]) * 10 + Digit(d[3]);
-            int month = Digit(d[5]) * 10 + Digit(d[6]);
-            int dayOfMonth = Digit(d[8]) * 10 + Digit(d[9]);
-            if (((Digit(d[0]) | Digit(d[1]) | Digit(d[2]) | Digit(d[3]) | Digit(d[5]) | Digit(d[6]) | Digit(d[8]) | Digit(d[9])) & ~0xF) != 0
-                || year < 1 || !CustomerRetention.DayNumbers.IsValid(year, month, dayOfMonth))
-            {
-                return -1;
-            }
-
-            // The amount, up to LF or CRLF.
-            int j = i + 12;
-            bool negative = false;
-            byte first = chunk[j];
-            if (first == (byte)'-' || first == (byte)'+')
-            {
-                negative = first == (byte)'-';
-                j++;
-            }
-
-            long mantissa = 0;
-            int digits = 0;
-            int decimals = -1;
-            byte c;
-            while (true)
-            {
-                c = chunk[j];
-                uint digit = (uint)(c - '0');
-                if (digit <= 9)
-                {
-                    if (++digits > 18)
-                    {
-                        return -1;
-                    }
-
-                    mantissa = (mantissa * 10) + digit;
-                    if (decimals >= 0)
-                    {
-                        decimals++;
-                    }
-                }
-                else if (c == (byte)'.' && decimals < 0)
-                {
-                    decimals = 0;
-                }
-                else
-                {
-                    break;
-                }
-
-                j++;
-            }
-
-            if (c == (byte)'\r' && j + 1 < chunk.Length && chunk[j + 1] == (byte)'\n')
-            {
-                j++;
-            }
-            else if (c != (byte)'\n')
-            {
-                return -1;
-            }
-
-            if (digits == 0 || decimals > 9)
+            int next = ParsePlain(chunk, pos, out int idLength, out int day, out long units, out int scale);
+            if (next < 0)
             {
                 return -1;
             }
@@ -321,9 +247,18 @@ internal static class Utf8TransactionReader
                 Remember(id);
             }
 
-            _builder.AddUnits(_lastCustomer, CustomerRetention.DayNumbers.FromYearMonthDay(year, month, dayOfMonth), negative ? -mantissa : mantissa, Math.Max(decimals, 0));
-            return j + 1;
+            _builder.AddUnits(_lastCustomer, day, units, scale);
+            return next;
         }
+
+        /// <summary>Whether rows are <c>customer_id,date,amount</c> in that order with ISO dates (the layout <see cref="Plain"/> and the parallel reader parse).</summary>
+        public bool SimpleLayout => _simpleLayout;
+
+        /// <summary>The id cache (customer ids by bytes, in front of the builder's interner).</summary>
+        public Utf8IdCache Ids => _ids;
+
+        /// <summary>Forgets the last customer (rows were added by someone else since).</summary>
+        public void Forget() => _lastCustomer = -1;
 
         /// <summary>
         /// Any other line (<paramref name="length"/> bytes before its line feed, if any): split on commas;
@@ -389,12 +324,6 @@ internal static class Utf8TransactionReader
             return true;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static int Digit(byte b) => (int)(uint)(b - '0') > 9 ? 0x10 : b - '0';
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static bool IsSpace(byte b) => b == (byte)' ' || b == (byte)'\t';
-
         private void Remember(ReadOnlySpan<byte> id)
         {
             _lastCustomer = _ids.GetOrAdd(id);
@@ -407,6 +336,186 @@ internal static class Utf8TransactionReader
             _lastLength = id.Length;
         }
     }
+
+    /// <summary>
+    /// The common line, parsed in one pass over the bytes: <c>id,yyyy-MM-dd,amount</c> then LF or CRLF, with an
+    /// unquoted id without surrounding spaces and a plain amount (the grammar of <see cref="CsvParsing.TryParseUnits"/>).
+    /// Returns the position after the line, or −1 for any other line. A line feed is known to follow
+    /// <paramref name="pos"/> in <paramref name="chunk"/>. Thread-safe (no state).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int ParsePlain(ReadOnlySpan<byte> chunk, int pos, out int idLength, out int day, out long units, out int scale)
+    {
+        day = 0;
+        units = 0;
+        scale = 0;
+
+        // The id: up to the first comma; a quote, CR or LF before it means another kind of line.
+        int i = pos;
+        while (true)
+        {
+            byte b = chunk[i];
+            if (b == (byte)',')
+            {
+                break;
+            }
+
+            if (b == (byte)'"' || b == (byte)'\n' || b == (byte)'\r')
+            {
+                idLength = 0;
+                return -1;
+            }
+
+            i++;
+        }
+
+        idLength = i - pos;
+        if (idLength == 0 || IsSpace(chunk[pos]) || IsSpace(chunk[i - 1]) || i + 12 > chunk.Length)
+        {
+            return -1;
+        }
+
+        // The date: yyyy-MM-dd and a comma.
+        ReadOnlySpan<byte> d = chunk.Slice(i + 1, 11);
+        if (d[4] != (byte)'-' || d[7] != (byte)'-' || d[10] != (byte)',')
+        {
+            return -1;
+        }
+
+        int y0 = d[0] - '0', y1 = d[1] - '0', y2 = d[2] - '0', y3 = d[3] - '0', m0 = d[5] - '0', m1 = d[6] - '0', d0 = d[8] - '0', d1 = d[9] - '0';
+        if (((uint)y0 > 9) | ((uint)y1 > 9) | ((uint)y2 > 9) | ((uint)y3 > 9) | ((uint)m0 > 9) | ((uint)m1 > 9) | ((uint)d0 > 9) | ((uint)d1 > 9))
+        {
+            return -1;
+        }
+
+        int year = (y0 * 1000) + (y1 * 100) + (y2 * 10) + y3;
+        int month = (m0 * 10) + m1;
+        int dayOfMonth = (d0 * 10) + d1;
+        int monthIndex = ((year - MonthTable.FirstYear) * 12) + month - 1;
+        if ((uint)(year - MonthTable.FirstYear) < MonthTable.Years && (uint)(month - 1) < 12)
+        {
+            // Common years: the day number of the month's first day and the month's length from a table.
+            if ((uint)(dayOfMonth - 1) >= MonthTable.Lengths[monthIndex])
+            {
+                return -1;
+            }
+
+            day = MonthTable.Starts[monthIndex] + dayOfMonth - 1;
+        }
+        else if (year < 1 || !CustomerRetention.DayNumbers.IsValid(year, month, dayOfMonth))
+        {
+            return -1;
+        }
+        else
+        {
+            day = CustomerRetention.DayNumbers.FromYearMonthDay(year, month, dayOfMonth);
+        }
+
+        // The amount, up to LF or CRLF.
+        int j = i + 12;
+        bool negative = false;
+        byte first = chunk[j];
+        if (first == (byte)'-' || first == (byte)'+')
+        {
+            negative = first == (byte)'-';
+            j++;
+        }
+
+        long mantissa = 0;
+        int digits = 0;
+        int decimals = -1;
+        byte c;
+        while (true)
+        {
+            c = chunk[j];
+            uint digit = (uint)(c - '0');
+            if (digit <= 9)
+            {
+                if (++digits > 18)
+                {
+                    return -1;
+                }
+
+                mantissa = (mantissa * 10) + digit;
+                if (decimals >= 0)
+                {
+                    decimals++;
+                }
+            }
+            else if (c == (byte)'.' && decimals < 0)
+            {
+                decimals = 0;
+            }
+            else
+            {
+                break;
+            }
+
+            j++;
+        }
+
+        if (c == (byte)'\r' && j + 1 < chunk.Length && chunk[j + 1] == (byte)'\n')
+        {
+            j++;
+        }
+        else if (c != (byte)'\n')
+        {
+            return -1;
+        }
+
+        if (digits == 0 || decimals > 9)
+        {
+            return -1;
+        }
+
+        units = negative ? -mantissa : mantissa;
+        scale = Math.Max(decimals, 0);
+        return j + 1;
+    }
+
+    /// <summary>Day numbers of the first day of each month of the years 1900..2199, and the months' lengths.</summary>
+    private static class MonthTable
+    {
+        public const int FirstYear = 1900;
+        public const int Years = 300;
+
+        public static readonly int[] Starts = MakeStarts();
+
+        public static readonly byte[] Lengths = MakeLengths();
+
+        private static int[] MakeStarts()
+        {
+            var starts = new int[Years * 12];
+            for (int i = 0; i < starts.Length; i++)
+            {
+                starts[i] = CustomerRetention.DayNumbers.FromYearMonthDay(FirstYear + (i / 12), (i % 12) + 1, 1);
+            }
+
+            return starts;
+        }
+
+        private static byte[] MakeLengths()
+        {
+            var lengths = new byte[Years * 12];
+            for (int i = 0; i < lengths.Length; i++)
+            {
+                int year = FirstYear + (i / 12);
+                int month = (i % 12) + 1;
+                byte length = 28;
+                while (length < 31 && CustomerRetention.DayNumbers.IsValid(year, month, length + 1))
+                {
+                    length++;
+                }
+
+                lengths[i] = length;
+            }
+
+            return lengths;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsSpace(byte b) => b == (byte)' ' || b == (byte)'\t';
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryParseRow(
@@ -601,7 +710,7 @@ internal static class Utf8TransactionReader
     }
 
     /// <summary>A text reader over one line at a time, for the general path.</summary>
-    private sealed class LineFeeder : TextReader
+    internal sealed class LineFeeder : TextReader
     {
         private string _text = string.Empty;
         private int _pos;
@@ -626,105 +735,167 @@ internal static class Utf8TransactionReader
     }
 
     /// <summary>Customer ids by their UTF-8 bytes → dense index, in front of the builder's interner (a string is made on a miss only).</summary>
-    private sealed class Utf8IdCache
+    internal sealed class Utf8IdCache
     {
         private readonly CustomerInterner _interner;
-        private int[] _entries; // index + 1, 0 = empty
-        private int[] _hashes;
-        private int[] _offsets;
-        private int[] _lengths;
+        private Entry[] _entries;
+        private int[] _offsets = new int[1 << 12]; // by customer index
+        private int[] _lengths = new int[1 << 12];
         private byte[] _arena = new byte[1 << 16];
         private int _arenaLength;
         private int _count;
+        private int _added; // customers this cache added to the interner
 
         public Utf8IdCache(CustomerInterner interner)
         {
             _interner = interner;
-            const int Size = 1 << 12;
-            _entries = new int[Size];
-            _hashes = new int[Size];
-            _offsets = new int[Size];
-            _lengths = new int[Size];
+            _entries = new Entry[1 << 12];
         }
 
-        public int GetOrAdd(ReadOnlySpan<byte> id)
+        public int GetOrAdd(ReadOnlySpan<byte> id) => GetOrAdd(id, Hash(id));
+
+        /// <summary>The index of <paramref name="id"/>, whose <see cref="Hash"/> is <paramref name="hash"/>.</summary>
+        public int GetOrAdd(ReadOnlySpan<byte> id, int hash)
         {
-            int hash = Hash(id);
-            int mask = _entries.Length - 1;
+            Entry[] entries = _entries;
+            int mask = entries.Length - 1;
             int slot = hash & mask;
             while (true)
             {
-                int entry = _entries[slot];
-                if (entry == 0)
+                ref Entry entry = ref entries[slot];
+                if (entry.Index == 0)
                 {
                     break;
                 }
 
-                if (_hashes[slot] == hash && _lengths[slot] == id.Length && id.SequenceEqual(new ReadOnlySpan<byte>(_arena, _offsets[slot], id.Length)))
+                if (entry.Hash == hash)
                 {
-                    return entry - 1;
+                    int known = entry.Index - 1;
+                    if (_lengths[known] == id.Length && id.SequenceEqual(new ReadOnlySpan<byte>(_arena, _offsets[known], id.Length)))
+                    {
+                        return known;
+                    }
                 }
 
                 slot = (slot + 1) & mask;
             }
 
-            // Different byte sequences may decode to the same id (invalid UTF-8 becomes U+FFFD): the interner decides.
-            int index = _interner.GetOrAdd(Decode(id));
+            // An ASCII id decodes to a string no other bytes decode to: when every customer so far came
+            // through here, it is new. Otherwise (invalid UTF-8 becomes U+FFFD, so different bytes may decode
+            // to the same id; the general path may have added it) the interner decides.
+            int index;
+            if (_interner.Count == _added && IsAscii(id))
+            {
+                index = _interner.AppendNewAscii(id);
+                _added++;
+            }
+            else
+            {
+                int before = _interner.Count;
+                index = _interner.GetOrAdd(Decode(id));
+                _added += _interner.Count - before;
+            }
+
             if (_arenaLength + id.Length > _arena.Length)
             {
                 Array.Resize(ref _arena, Math.Max(_arena.Length * 2, _arenaLength + id.Length));
             }
 
+            if (index >= _offsets.Length)
+            {
+                int size = Math.Max(index + 1, _offsets.Length * 2);
+                Array.Resize(ref _offsets, size);
+                Array.Resize(ref _lengths, size);
+            }
+
             id.CopyTo(new Span<byte>(_arena, _arenaLength, id.Length));
-            _entries[slot] = index + 1;
-            _hashes[slot] = hash;
-            _offsets[slot] = _arenaLength;
-            _lengths[slot] = id.Length;
+            entries[slot] = new Entry(hash, index + 1);
+            _offsets[index] = _arenaLength;
+            _lengths[index] = id.Length;
             _arenaLength += id.Length;
             _count++;
-            if (_count * 2 > _entries.Length)
+            if (_count * 3 > entries.Length * 2)
             {
-                Grow();
+                Grow(entries.Length * 2);
             }
 
             return index;
         }
 
-        private void Grow()
+        /// <summary>Room for <paramref name="customers"/> customers without regrowing.</summary>
+        public void Reserve(int customers)
         {
-            int size = _entries.Length * 2;
-            var entries = new int[size];
-            var hashes = new int[size];
-            var offsets = new int[size];
-            var lengths = new int[size];
-            int mask = size - 1;
-            for (int i = 0; i < _entries.Length; i++)
+            int size = _entries.Length;
+            while (size < customers + (customers >> 1))
             {
-                if (_entries[i] == 0)
+                size <<= 1;
+            }
+
+            if (size > _entries.Length)
+            {
+                Grow(size);
+            }
+
+            if (customers > _offsets.Length)
+            {
+                Array.Resize(ref _offsets, customers);
+                Array.Resize(ref _lengths, customers);
+            }
+
+            _interner.Reserve(customers);
+        }
+
+        private static bool IsAscii(ReadOnlySpan<byte> id)
+        {
+            foreach (byte b in id)
+            {
+                if (b >= 0x80)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private void Grow(int size)
+        {
+            var entries = new Entry[size];
+            int mask = entries.Length - 1;
+            foreach (Entry e in _entries)
+            {
+                if (e.Index == 0)
                 {
                     continue;
                 }
 
-                int slot = _hashes[i] & mask;
-                while (entries[slot] != 0)
+                int slot = e.Hash & mask;
+                while (entries[slot].Index != 0)
                 {
                     slot = (slot + 1) & mask;
                 }
 
-                entries[slot] = _entries[i];
-                hashes[slot] = _hashes[i];
-                offsets[slot] = _offsets[i];
-                lengths[slot] = _lengths[i];
+                entries[slot] = e;
             }
 
             _entries = entries;
-            _hashes = hashes;
-            _offsets = offsets;
-            _lengths = lengths;
+        }
+
+        /// <summary>A slot: the id's hash and its customer index + 1 (0 = empty).</summary>
+        private readonly struct Entry
+        {
+            public readonly int Hash;
+            public readonly int Index;
+
+            public Entry(int hash, int index)
+            {
+                Hash = hash;
+                Index = index;
+            }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static int Hash(ReadOnlySpan<byte> id)
+        internal static int Hash(ReadOnlySpan<byte> id)
         {
             uint h = 2166136261;
             for (int i = 0; i < id.Length; i++)
