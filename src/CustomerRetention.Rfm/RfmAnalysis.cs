@@ -82,10 +82,17 @@ public static class RfmAnalysis
 
             default:
                 {
-                    double[] tr = Binner.QuantileThresholds(recencyDays, lowerIsBetter: true, k, nameof(recencyDays), out cutsR);
-                    double[] tf = Binner.QuantileThresholds(frequency, lowerIsBetter: false, k, nameof(frequency), out cutsF);
-                    double[] tm = Binner.QuantileThresholds(monetary, lowerIsBetter: false, k, nameof(monetary), out cutsM);
-                    Binner.ScoreAll(recencyDays, frequency, monetary, tr, tf, tm, scores, cells);
+                    var thresholds = new double[3][];
+                    var cuts = new double[3][];
+                    if (n < ParallelMinCustomers || ParallelWork.Workers(2) < 2 || !TryQuantileThresholdsInParallel(recencyDays, frequency, monetary, k, thresholds, cuts))
+                    {
+                        thresholds[0] = Binner.QuantileThresholds(recencyDays, lowerIsBetter: true, k, nameof(recencyDays), out cuts[0]);
+                        thresholds[1] = Binner.QuantileThresholds(frequency, lowerIsBetter: false, k, nameof(frequency), out cuts[1]);
+                        thresholds[2] = Binner.QuantileThresholds(monetary, lowerIsBetter: false, k, nameof(monetary), out cuts[2]);
+                    }
+
+                    (cutsR, cutsF, cutsM) = (cuts[0], cuts[1], cuts[2]);
+                    ScoreAll(recencyDays, frequency, monetary, thresholds[0], thresholds[1], thresholds[2], scores, cells);
                     Binner.CountsFromCells(cells, k, countsR, countsF, countsM);
                     break;
                 }
@@ -97,6 +104,82 @@ public static class RfmAnalysis
             new DimensionBins(RfmDimension.Recency, binning.Method, k, cutsR, countsR),
             new DimensionBins(RfmDimension.Frequency, binning.Method, k, cutsF, countsF),
             new DimensionBins(RfmDimension.Monetary, binning.Method, k, cutsM, countsM));
+    }
+
+    /// <summary>From this many customers on, the quantile cut points and the scores are computed on two cores.</summary>
+    private const int ParallelMinCustomers = 1 << 17;
+
+    /// <summary>
+    /// The three dimensions' quantile thresholds on two workers: monetary (a radix select over doubles, the
+    /// slowest) on one, recency and frequency (usually counting passes over whole numbers) on the other. Returns
+    /// false when a worker failed, so that the caller repeats the work in order and reports the first bad column
+    /// as the sequential path does.
+    /// </summary>
+    private static unsafe bool TryQuantileThresholdsInParallel(ReadOnlySpan<double> recencyDays, ReadOnlySpan<double> frequency, ReadOnlySpan<double> monetary, int k, double[][] thresholds, double[][] cuts)
+    {
+        int n = recencyDays.Length;
+        fixed (double* pr = recencyDays, pf = frequency, pm = monetary)
+        {
+            nint ir = (nint)pr, iF = (nint)pf, im = (nint)pm;
+            try
+            {
+                ParallelWork.Run(2, worker =>
+                {
+                    if (worker == 0)
+                    {
+                        thresholds[2] = Binner.QuantileThresholds(new ReadOnlySpan<double>((double*)im, n), lowerIsBetter: false, k, nameof(monetary), out cuts[2]);
+                    }
+                    else
+                    {
+                        thresholds[0] = Binner.QuantileThresholds(new ReadOnlySpan<double>((double*)ir, n), lowerIsBetter: true, k, nameof(recencyDays), out cuts[0]);
+                        thresholds[1] = Binner.QuantileThresholds(new ReadOnlySpan<double>((double*)iF, n), lowerIsBetter: false, k, nameof(frequency), out cuts[1]);
+                    }
+                });
+                return true;
+            }
+            catch (ArgumentException)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Scores every customer against the thresholds and counts the R×F×M cells; large inputs in halves on two cores.</summary>
+    private static unsafe void ScoreAll(ReadOnlySpan<double> recencyDays, ReadOnlySpan<double> frequency, ReadOnlySpan<double> monetary, double[] tr, double[] tf, double[] tm, Span<RfmScore> scores, Span<int> cells)
+    {
+        int n = recencyDays.Length;
+        if (n < ParallelMinCustomers || ParallelWork.Workers(2) < 2)
+        {
+            Binner.ScoreAll(recencyDays, frequency, monetary, tr, tf, tm, scores, cells);
+            return;
+        }
+
+        int cellCount = cells.Length;
+        var partial = new int[2 * cellCount];
+        fixed (double* pr = recencyDays, pf = frequency, pm = monetary)
+        fixed (RfmScore* ps = scores)
+        {
+            nint ir = (nint)pr, iF = (nint)pf, im = (nint)pm, iS = (nint)ps;
+            ParallelWork.Run(2, worker =>
+            {
+                int from = worker == 0 ? 0 : n / 2;
+                int length = worker == 0 ? n / 2 : n - (n / 2);
+                Binner.ScoreAll(
+                    new ReadOnlySpan<double>((double*)ir + from, length),
+                    new ReadOnlySpan<double>((double*)iF + from, length),
+                    new ReadOnlySpan<double>((double*)im + from, length),
+                    tr,
+                    tf,
+                    tm,
+                    new Span<RfmScore>((RfmScore*)iS + from, length),
+                    partial.AsSpan(worker * cellCount, cellCount));
+            });
+        }
+
+        for (int c = 0; c < cellCount; c++)
+        {
+            cells[c] += partial[c] + partial[cellCount + c];
+        }
     }
 
     /// <summary>
