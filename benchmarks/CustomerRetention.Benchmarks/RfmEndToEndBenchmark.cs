@@ -46,14 +46,7 @@ public class RfmEndToEndBenchmark
         }
 
         var summaries = new PurchaseSummary[table.CustomerCount];
-        if (table.TryGetAmountUnits(out ReadOnlySpan<long> units, out int scale))
-        {
-            PurchaseAggregator.Summarize(table.CustomerIndices, table.DayNumbers, units, scale, asOf, summaries);
-        }
-        else
-        {
-            PurchaseAggregator.Summarize(table.CustomerIndices, table.DayNumbers, table.Amounts, asOf, summaries);
-        }
+        PurchaseAggregator.Summarize(table, asOf, summaries);
 
         int n = summaries.Length;
         var r = new double[n];

@@ -470,15 +470,8 @@ internal sealed class RfmCommand : ICliCommand
         public static Snapshot Take(TransactionTable table, int throughDay, MonetaryMeasure measure, RfmBinning binning, bool signals)
         {
             var summaries = new PurchaseSummary[table.CustomerCount];
-            if (table.TryGetAmountUnits(out ReadOnlySpan<long> units, out int scale))
-            {
-                // Amounts kept as scaled integers (the reader's usual result): no decimal column is made.
-                PurchaseAggregator.Summarize(table.CustomerIndices, table.DayNumbers, units, scale, throughDay, summaries);
-            }
-            else
-            {
-                PurchaseAggregator.Summarize(table.CustomerIndices, table.DayNumbers, table.Amounts, throughDay, summaries);
-            }
+            // Amounts kept as scaled integers (the reader's usual result) are summed as such: no decimal column is made.
+            PurchaseAggregator.Summarize(table, throughDay, summaries);
 
             int count = 0;
             foreach (PurchaseSummary s in summaries)
