@@ -204,7 +204,7 @@ public static class BetaGeo
         {
             tail += term;
             term *= (r + j) / (j + 1) * q;
-            if (term < 1e-17 * tail && (r + j + 1) / (j + 2) * q < 1)
+            if (term == 0 || (term < 1e-17 * tail && (r + j + 1) / (j + 2) * q < 1))
             {
                 break;
             }

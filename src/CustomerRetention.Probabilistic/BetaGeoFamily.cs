@@ -41,12 +41,68 @@ internal static class BetaGeoFamily
         private double _logA;
         private double[] _logBm1 = [];
 
+        // ln(α+T) and ln(α+t_x) by distinct value: summaries of dated transactions have whole-day T and t_x, so a
+        // million rows hold a few hundred distinct values each, and a pass then costs table look-ups instead of two
+        // logarithms per row (the same Math.Log calls on the same arguments: bit-identical).
+        private readonly double[]? _ageValues;
+        private readonly int[]? _ageIndex;
+        private readonly double[]? _recencyValues;
+        private readonly int[]? _recencyIndex;
+        private double[] _logAge = [];
+        private double[] _logRecency = [];
+
         public Evaluator(PurchaseHistories data, int k)
         {
             _data = data;
             _k = k;
             _tableSize = GammaTable.SizeFor(data.MaxFrequency + k, data.IntegerFrequencies, data.Count);
+            int limit = Math.Min(MaxDistinct, Math.Max(16, data.Count / 4));
+            if (Distinct(data.AgeArray, limit, out _ageValues, out _ageIndex))
+            {
+                _logAge = new double[_ageValues!.Length];
+            }
+
+            if (Distinct(data.RecencyArray, limit, out _recencyValues, out _recencyIndex))
+            {
+                _logRecency = new double[_recencyValues!.Length];
+            }
+
             _kernel = Kernel;
+        }
+
+        /// <summary>The most distinct T (or t_x) values kept in a table of logarithms.</summary>
+        private const int MaxDistinct = 8192;
+
+        /// <summary>The distinct values of <paramref name="column"/> and each row's index into them; false when there are more than <paramref name="limit"/>.</summary>
+        private static bool Distinct(double[] column, int limit, out double[]? values, out int[]? index)
+        {
+            values = null;
+            index = null;
+            var map = new Dictionary<long, int>();
+            var found = new List<double>();
+            int[] rows = new int[column.Length];
+            for (int i = 0; i < column.Length; i++)
+            {
+                double v = column[i];
+                long key = BitConverter.DoubleToInt64Bits(v);
+                if (!map.TryGetValue(key, out int slot))
+                {
+                    if (found.Count >= limit)
+                    {
+                        return false;
+                    }
+
+                    slot = found.Count;
+                    map.Add(key, slot);
+                    found.Add(v);
+                }
+
+                rows[i] = slot;
+            }
+
+            values = found.ToArray();
+            index = rows;
+            return true;
         }
 
         public double TotalLogLikelihood(double r, double alpha, double a, double b, Span<double> gradient)
@@ -82,6 +138,22 @@ internal static class BetaGeoFamily
             _pb = b;
             _logAlpha = Math.Log(alpha);
             _logA = Math.Log(a);
+            if (_ageValues is not null)
+            {
+                for (int j = 0; j < _ageValues.Length; j++)
+                {
+                    _logAge[j] = Math.Log(alpha + _ageValues[j]);
+                }
+            }
+
+            if (_recencyValues is not null)
+            {
+                for (int j = 0; j < _recencyValues.Length; j++)
+                {
+                    _logRecency[j] = Math.Log(alpha + _recencyValues[j]);
+                }
+            }
+
             _r.Build(r, _tableSize, true);
             _b.Build(b, _tableSize, true);
             _ab.Build(a + b, _tableSize, true);
@@ -118,6 +190,10 @@ internal static class BetaGeoFamily
             double[] logBm1 = _logBm1;
             int logBm1Max = logBm1.Length - 1;
             double rOverAlpha = r / alpha;
+            int[]? ageIndex = _ageIndex;
+            int[]? recencyIndex = _recencyIndex;
+            double[] logAge = _logAge;
+            double[] logRecency = _logRecency;
             double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0;
             for (int i = start; i < end; i++)
             {
@@ -130,7 +206,7 @@ internal static class BetaGeoFamily
                 double x = xs[i];
                 double m = x + k;
                 double rx = r + x;
-                double logAT = Math.Log(alpha + ts[i]);
+                double logAT = ageIndex is null ? Math.Log(alpha + ts[i]) : logAge[ageIndex[i]];
                 double u1 = -rx * logAT;
                 double value = _r.LogRatio(x) + (r * logAlpha) + _b.LogRatio(m) - _ab.LogRatio(m);
                 double dAb = _ab.DigammaDifference(m);
@@ -140,7 +216,7 @@ internal static class BetaGeoFamily
                 double gb = _b.DigammaDifference(m) - dAb;
                 if (m > 0)
                 {
-                    double logATx = Math.Log(alpha + txs[i]);
+                    double logATx = recencyIndex is null ? Math.Log(alpha + txs[i]) : logRecency[recencyIndex[i]];
                     double bm1 = b + m - 1;
                     int mi = (int)m;
                     double logBm = mi == m && mi <= logBm1Max ? logBm1[mi] : Math.Log(bm1);
@@ -561,14 +637,69 @@ internal static class BetaGeoFamily
         Span<double> memoT = stackalloc double[MemoSize];
         Span<double> memoValue = stackalloc double[MemoSize];
         memoX.Fill(double.NaN);
+
+        // The logarithms by argument, in direct-mapped caches of the same kind: ln(α+T), ln(α+t_x) and ln(b+m−1)
+        // take a few hundred distinct values in a summary of dated transactions (the same Math.Log calls on the
+        // same arguments, so the same bits).
+        const int LogCacheSize = 1024;
+        Span<double> keyT = stackalloc double[LogCacheSize];
+        Span<double> logT = stackalloc double[LogCacheSize];
+        Span<double> keyTx = stackalloc double[LogCacheSize];
+        Span<double> logTx = stackalloc double[LogCacheSize];
+        Span<double> keyX = stackalloc double[LogCacheSize];
+        Span<double> logBm = stackalloc double[LogCacheSize];
+        keyT.Fill(double.NaN);
+        keyTx.Fill(double.NaN);
+        keyX.Fill(double.NaN);
         for (int i = 0; i < frequency.Length; i++)
         {
             double x = frequency[i], tx = recency[i], t = age[i];
             double m = x + k;
-            double logAT = Math.Log(alpha + t);
-            double alive = m == 0
-                ? 1.0
-                : SpecialFunctions.InverseOnePlusExp(logA - Math.Log(b + m - 1) + ((r + x) * (logAT - Math.Log(alpha + tx))));
+            int st = LogSlot(t);
+            double logAT;
+            if (keyT[st] == t)
+            {
+                logAT = logT[st];
+            }
+            else
+            {
+                logAT = Math.Log(alpha + t);
+                keyT[st] = t;
+                logT[st] = logAT;
+            }
+
+            double alive = 1.0;
+            if (m != 0)
+            {
+                int stx = LogSlot(tx);
+                double logATx;
+                if (keyTx[stx] == tx)
+                {
+                    logATx = logTx[stx];
+                }
+                else
+                {
+                    logATx = Math.Log(alpha + tx);
+                    keyTx[stx] = tx;
+                    logTx[stx] = logATx;
+                }
+
+                int sx = LogSlot(x);
+                double logB;
+                if (keyX[sx] == x)
+                {
+                    logB = logBm[sx];
+                }
+                else
+                {
+                    logB = Math.Log(b + m - 1);
+                    keyX[sx] = x;
+                    logBm[sx] = logB;
+                }
+
+                alive = SpecialFunctions.InverseOnePlusExp(logA - logB + ((r + x) * (logAT - logATx)));
+            }
+
             probabilityAlive[i] = alive;
             if (horizon == 0)
             {
@@ -596,4 +727,6 @@ internal static class BetaGeoFamily
             expectedPurchases[i] = result > 0 && !double.IsNaN(result) ? (double.IsInfinity(result) ? double.MaxValue : result) : 0.0;
         }
     }
+
+    private static int LogSlot(double v) => (int)(((ulong)BitConverter.DoubleToInt64Bits(v) * 0x9E3779B97F4A7C15UL) >> 54);
 }
