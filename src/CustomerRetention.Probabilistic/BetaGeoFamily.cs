@@ -422,11 +422,12 @@ internal static class BetaGeoFamily
         {
             // Euler form: small parameters, terms that neither overflow nor cancel badly -- as long as a is small
             // (the series needs about a·z/(1−z) terms) and C is not huge against R·u·|a−1| (then the bracket is
-            // 1 minus nearly 1). Both are checked; where either fails a bounded form is used if one applies.
+            // 1 minus nearly 1). Both are checked: past 200 terms a bounded form is used if one applies (the result
+            // agrees to rounding; the ordinary CDNOW-sized parameters stay below), and a cancelling bracket too.
             double az = Math.Abs(am1) * z;
-            bool cheap = az + (10 * Math.Sqrt(az)) + 40 <= EulerTermBudget * (1 - z);
+            double eulerTerms = (az + (10 * Math.Sqrt(az)) + 40) / (1 - z);
             double robust = double.NaN;
-            if (!cheap)
+            if (eulerTerms > EulerTermBudget)
             {
                 robust = ExpectedWhileAliveRobust(r + x, a, b + m, horizon / alphaT, z, logOneMinusZ);
                 if (!double.IsNaN(robust))
@@ -445,7 +446,7 @@ internal static class BetaGeoFamily
             // −expm1(exponent) keeps the exponent's relative precision, which is lost in proportion to how much
             // its two terms cancel: past three digits, a bounded form that does not cancel is used if one applies.
             double scale = Math.Abs(am1 * logOneMinusZ) + Math.Abs(logF);
-            if (cheap && scale > 1e3 * Math.Abs(exponent))
+            if (eulerTerms <= EulerTermBudget && scale > 1e3 * Math.Abs(exponent))
             {
                 robust = ExpectedWhileAliveRobust(r + x, a, b + m, horizon / alphaT, z, logOneMinusZ);
                 if (!double.IsNaN(robust))
@@ -465,8 +466,8 @@ internal static class BetaGeoFamily
         return c / am1 * bracket;
     }
 
-    /// <summary>The most terms the Euler-form series may take before another form is used.</summary>
-    internal const int EulerTermBudget = 20_000;
+    /// <summary>The estimated Euler-form terms past which a bounded form is tried first.</summary>
+    internal const int EulerTermBudget = 200;
 
     /// <summary>Terms of the bounded series in <see cref="ExpectedWhileAliveRobust"/>.</summary>
     private const int SeriesTerms = 64;
@@ -632,11 +633,12 @@ internal static class BetaGeoFamily
 
         // E[Y | x, t_x, T] / P(alive) depends on (x, T) only: a small direct-mapped memo on the stack skips the
         // ₂F₁ series for repeated pairs (summaries of dated transactions have whole-day ages and small counts).
-        const int MemoSize = 4096;
-        Span<double> memoX = stackalloc double[MemoSize];
-        Span<double> memoT = stackalloc double[MemoSize];
-        Span<double> memoValue = stackalloc double[MemoSize];
-        memoX.Fill(double.NaN);
+        // 16,384 slots (a chunk's worth) per thread, reused across calls; a slot is valid only when stamped with
+        // this call's generation, so nothing has to be cleared.
+        Memo memo = Memo.ForThisThread();
+        int generation = memo.NextGeneration();
+        double[] memoX = memo.X, memoT = memo.T, memoValue = memo.Value;
+        int[] memoStamp = memo.Stamp;
 
         // The logarithms by argument, in direct-mapped caches of the same kind: ln(α+T), ln(α+t_x) and ln(b+m−1)
         // take a few hundred distinct values in a summary of dated transactions (the same Math.Log calls on the
@@ -709,15 +711,16 @@ internal static class BetaGeoFamily
 
             ulong hx = (ulong)BitConverter.DoubleToInt64Bits(x) * 0x9E3779B97F4A7C15UL;
             ulong ht = (ulong)BitConverter.DoubleToInt64Bits(t) * 0xC2B2AE3D27D4EB4FUL;
-            int slot = (int)((hx ^ ht ^ (ht >> 29)) >> 52);
+            int slot = (int)((hx ^ ht ^ (ht >> 29)) >> (64 - Memo.Bits));
             double expected;
-            if (memoX[slot] == x && memoT[slot] == t)
+            if (memoStamp[slot] == generation && memoX[slot] == x && memoT[slot] == t)
             {
                 expected = memoValue[slot];
             }
             else
             {
                 expected = ExpectedWhileAlive(r, a, b, k, horizon, x, alpha + t, logAT);
+                memoStamp[slot] = generation;
                 memoX[slot] = x;
                 memoT[slot] = t;
                 memoValue[slot] = expected;
@@ -729,4 +732,36 @@ internal static class BetaGeoFamily
     }
 
     private static int LogSlot(double v) => (int)(((ulong)BitConverter.DoubleToInt64Bits(v) * 0x9E3779B97F4A7C15UL) >> 54);
+
+    /// <summary>The per-thread memo of E[Y | alive, x, T] by (x, T) for <see cref="PredictRange"/>.</summary>
+    private sealed class Memo
+    {
+        public const int Bits = 14;
+
+        [ThreadStatic]
+        private static Memo? _current;
+
+        private int _generation;
+
+        public double[] X { get; } = new double[1 << Bits];
+
+        public double[] T { get; } = new double[1 << Bits];
+
+        public double[] Value { get; } = new double[1 << Bits];
+
+        public int[] Stamp { get; } = new int[1 << Bits];
+
+        public static Memo ForThisThread() => _current ??= new Memo();
+
+        public int NextGeneration()
+        {
+            if (++_generation == int.MaxValue)
+            {
+                Array.Clear(Stamp, 0, Stamp.Length);
+                _generation = 1;
+            }
+
+            return _generation;
+        }
+    }
 }
