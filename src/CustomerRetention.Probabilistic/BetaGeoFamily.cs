@@ -56,13 +56,14 @@ internal static class BetaGeoFamily
             _data = data;
             _k = k;
             _tableSize = GammaTable.SizeFor(data.MaxFrequency + k, data.IntegerFrequencies, data.Count);
-            int limit = Math.Min(MaxDistinct, Math.Max(16, data.Count / 4));
-            if (Distinct(data.AgeArray, limit, out _ageValues, out _ageIndex))
+            // Worth it only for large data: on ~1,000 rows building the index costs more than the logarithms saved.
+            int limit = data.Count >= 16_384 ? Math.Min(MaxDistinct, data.Count / 4) : 0;
+            if (limit > 0 && Distinct(data.AgeArray, limit, out _ageValues, out _ageIndex))
             {
                 _logAge = new double[_ageValues!.Length];
             }
 
-            if (Distinct(data.RecencyArray, limit, out _recencyValues, out _recencyIndex))
+            if (limit > 0 && Distinct(data.RecencyArray, limit, out _recencyValues, out _recencyIndex))
             {
                 _logRecency = new double[_recencyValues!.Length];
             }
