@@ -158,6 +158,7 @@ public class PredictionBenchmark
     private double[] _alive = [];
     private double[] _expected = [];
     private readonly BetaGeoParameters _parameters = new(0.2426, 4.4136, 0.7929, 2.4259);
+    private readonly BetaGeoParameters _boundary = new(0.8968, 5.3925, 11351.22, 1074087502.09);
 
     public static IEnumerable<int> Sizes => BenchmarkSizes.Pick([1_000_000], [10_000]);
 
@@ -189,6 +190,17 @@ public class PredictionBenchmark
     public double BetaGeoAliveAndExpected()
     {
         BetaGeo.Predict(_parameters, 52, _data.Frequency, _data.Recency, _data.Age, _alive, _expected);
+        return _expected[0];
+    }
+
+    /// <summary>
+    /// The same at a fit on data without dropout (issue #6: a, b ran to ~1e4, 1e9; the Euler series then needed
+    /// ~a·z terms per customer): the bounded forms keep it at the cost of the ordinary case.
+    /// </summary>
+    [Benchmark]
+    public double BetaGeoAliveAndExpectedAtTheBoundary()
+    {
+        BetaGeo.Predict(_boundary, 52, _data.Frequency, _data.Recency, _data.Age, _alive, _expected);
         return _expected[0];
     }
 }

@@ -146,16 +146,36 @@ public static class BetaGeo
 
         double logP = Math.Log(alpha) - Math.Log(alpha + horizon);
         double logQ = Math.Log(horizon) - Math.Log(alpha + horizon);
-        double logBeta = SpecialFunctions.LogBeta(a, b);
-        double first = Math.Exp(SpecialFunctions.LogBeta(a, b + count) - logBeta + NegativeBinomialLog(r, logP, logQ, count));
+        double first = Math.Exp(LogBetaRatio(a, b, 0, count, a, b + count) + NegativeBinomialLog(r, logP, logQ, count));
         if (count == 0)
         {
             return Clamp01(first);
         }
 
         double tail = NegativeBinomialTail(r, logP, logQ, count);
-        double second = Math.Exp(SpecialFunctions.LogBeta(a + 1, b + count - 1) - logBeta) * tail;
+        double second = Math.Exp(LogBetaRatio(a, b, 1, count - 1, a + 1, b + count - 1)) * tail;
         return Clamp01(first + second);
+    }
+
+    /// <summary>
+    /// ln[B(a+i, b+j)/B(a, b)] = ln Γ(a+i) − ln Γ(a) + ln Γ(b+j) − ln Γ(b) − ln Γ(a+b+i+j) + ln Γ(a+b): as the
+    /// difference of ln B below a+b = 1e5, and as differences of ln Γ at equal arguments above (where ln B(a, b)
+    /// is ~1e15 for a, b ~ 1e13 and the plain difference would keep no digit).
+    /// </summary>
+    /// <param name="a">a.</param>
+    /// <param name="b">b.</param>
+    /// <param name="i">i ≥ 0.</param>
+    /// <param name="j">j ≥ 0.</param>
+    /// <param name="ai">a + i as the caller rounds it.</param>
+    /// <param name="bj">b + j as the caller rounds it.</param>
+    internal static double LogBetaRatio(double a, double b, double i, double j, double ai, double bj)
+    {
+        if (a + b < 1e5)
+        {
+            return SpecialFunctions.LogBeta(ai, bj) - SpecialFunctions.LogBeta(a, b);
+        }
+
+        return SpecialFunctions.LogGammaDifference(a, i) + SpecialFunctions.LogGammaDifference(b, j) - SpecialFunctions.LogGammaDifference(a + b, i + j);
     }
 
     internal static double NegativeBinomialLog(double r, double logP, double logQ, double n) =>
@@ -184,7 +204,7 @@ public static class BetaGeo
         {
             tail += term;
             term *= (r + j) / (j + 1) * q;
-            if (term < 1e-17 * tail && (r + j + 1) / (j + 2) * q < 1)
+            if (term == 0 || (term < 1e-17 * tail && (r + j + 1) / (j + 2) * q < 1))
             {
                 break;
             }

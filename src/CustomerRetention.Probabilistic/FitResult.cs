@@ -20,8 +20,10 @@ public sealed class FitResult<TParameters>
         IReadOnlyList<double> standardErrors,
         double customers,
         int rows,
-        int excluded)
+        int excluded,
+        IReadOnlyList<string>? warnings = null)
     {
+        Warnings = warnings ?? [];
         Parameters = parameters;
         LogLikelihood = logLikelihood;
         Converged = converged;
@@ -60,6 +62,20 @@ public sealed class FitResult<TParameters>
 
     /// <summary>The number of (weighted) rows the likelihood was summed over.</summary>
     public int Rows { get; }
+
+    /// <summary>
+    /// Problems of the fitted point worth telling the user, one sentence each; empty when there are none. BG/NBD and
+    /// MBG/NBD report here when the dropout parameters ran to the boundary of the parameter space (data without
+    /// visible dropout: a/(a+b) → 0 or a+b → ∞), where the likelihood is flat in a and b, the fit is effectively
+    /// the NBD model (or a fixed dropout probability), and a, b and their standard errors carry no information.
+    /// Predictions from such a fit remain valid (they are those of the limiting model).
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    internal FitResult<TParameters> WithWarnings(IReadOnlyList<string> warnings) =>
+        warnings.Count == 0
+            ? this
+            : new FitResult<TParameters>(Parameters, LogLikelihood, Converged, Iterations, ParameterNames, ParameterValues, StandardErrors, Customers, Rows, Excluded, warnings);
 
     /// <summary>Customers left out of the fit (Gamma-Gamma: repeat buyers with a zero or negative mean spend); 0 otherwise.</summary>
     public int Excluded { get; }

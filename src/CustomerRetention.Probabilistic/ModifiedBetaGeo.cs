@@ -124,4 +124,42 @@ public static class ModifiedBetaGeo
         Guard.NonNegative(horizon);
         BetaGeoFamily.PredictMany(p.R, p.Alpha, p.A, p.B, Shift, horizon, frequency, recency, age, probabilityAlive, expectedPurchases);
     }
+
+    /// <summary>
+    /// P(X(t) = n), the probability of exactly n repeat purchases in (0, t] for a new customer. Given (λ, p) the
+    /// customer survives time 0 with probability 1−p and then each purchase with probability 1−p, so
+    /// P(X = n | λ, p) = (1−p)^{n+1} Poisson(n; λt) + 1{n&gt;0} p(1−p)^n P(Poisson(λt) ≥ n) + 1{n=0} p; over
+    /// λ ~ Gamma(r, α) and p ~ Beta(a, b) (derived in docs/models/mbg-nbd.md, after FHL 2005, eq. 8, and
+    /// Batislam et al. 2007):
+    /// B(a, b+n+1)/B(a, b) · NB(n) + 1{n&gt;0} B(a+1, b+n)/B(a, b) · P(NB ≥ n) + 1{n=0} a/(a+b),
+    /// with NB the negative binomial (r, α/(α+t)) count; the Beta ratios and NB(n) are taken in log space.
+    /// </summary>
+    /// <param name="parameters">The model parameters.</param>
+    /// <param name="horizon">t. Range: t ≥ 0.</param>
+    /// <param name="count">n. Range: n ≥ 0.</param>
+    /// <returns>A probability in [0, 1].</returns>
+    public static double ProbabilityOfPurchases(ModifiedBetaGeoParameters parameters, double horizon, int count)
+    {
+        ModifiedBetaGeoParameters p = parameters.Checked(nameof(parameters));
+        Guard.NonNegative(horizon);
+        Guard.NonNegative(count);
+        double r = p.R, alpha = p.Alpha, a = p.A, b = p.B;
+        if (horizon == 0)
+        {
+            return count == 0 ? 1.0 : 0.0;
+        }
+
+        double logP = Math.Log(alpha) - Math.Log(alpha + horizon);
+        double logQ = Math.Log(horizon) - Math.Log(alpha + horizon);
+        double first = Math.Exp(BetaGeo.LogBetaRatio(a, b, 0, count + 1.0, a, b + count + 1) + BetaGeo.NegativeBinomialLog(r, logP, logQ, count));
+        if (count == 0)
+        {
+            // The customer who drops out at time 0 buys nothing: E[p] = a/(a+b).
+            return BetaGeo.Clamp01(first + (a / (a + b)));
+        }
+
+        double tail = BetaGeo.NegativeBinomialTail(r, logP, logQ, count);
+        double second = Math.Exp(BetaGeo.LogBetaRatio(a, b, 1, count, a + 1, b + count)) * tail;
+        return BetaGeo.Clamp01(first + second);
+    }
 }

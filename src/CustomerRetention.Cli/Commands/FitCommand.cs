@@ -52,22 +52,25 @@ internal sealed class FitCommand : ICliCommand
             throw new CliException("the input holds no customer to fit");
         }
 
-        string json = FitJson(model, data, options);
+        string json = FitJson(model, data, options, context.Note);
         using TextWriter output = OutputOptions.Open(args, context);
         output.Write(json);
         output.Write('\n');
         return ExitCodes.Success;
     }
 
-    /// <summary>Fits <paramref name="model"/> and returns the JSON document (also used by <c>predict</c>).</summary>
-    internal static string FitJson(string model, ModelDataInput data, FitOptions options)
+    /// <summary>
+    /// Fits <paramref name="model"/> and returns the JSON document (also used by <c>predict</c>); the fit's warnings
+    /// (e.g. dropout not identified) go to <paramref name="warn"/> as "MODEL: warning: ..." lines, not into the JSON.
+    /// </summary>
+    internal static string FitJson(string model, ModelDataInput data, FitOptions options, Action<string>? warn = null)
     {
         try
         {
             return model switch
             {
-                "bg-nbd" => ToJson(model, BetaGeo.Fit(data.Histories().Compress(), options)),
-                "mbg-nbd" => ToJson(model, ModifiedBetaGeo.Fit(data.Histories().Compress(), options)),
+                "bg-nbd" => ToJson(model, Warn(model, BetaGeo.Fit(data.Histories().Compress(), options), warn)),
+                "mbg-nbd" => ToJson(model, Warn(model, ModifiedBetaGeo.Fit(data.Histories().Compress(), options), warn)),
                 "pareto-nbd" => ToJson(model, ParetoNbd.Fit(data.Histories().Compress(), options)),
                 "bg-bb" => ToJson(model, BetaGeoBetaBinomial.Fit(data.Histories(), options)),
                 "gamma-gamma" => ToJson(model, GammaGamma.Fit(data.Frequency, data.Monetary, data.Weights, options)),
@@ -78,6 +81,17 @@ internal sealed class FitCommand : ICliCommand
         {
             throw new CliException($"{model}: {e.Message.Split('\n')[0]}", e);
         }
+    }
+
+    private static FitResult<T> Warn<T>(string model, FitResult<T> fit, Action<string>? warn)
+        where T : struct
+    {
+        foreach (string warning in fit.Warnings)
+        {
+            warn?.Invoke($"{model}: warning: {warning}");
+        }
+
+        return fit;
     }
 
     internal static string ModelArgument(CommandArguments args, string command, IReadOnlyList<string> models)

@@ -64,7 +64,7 @@ internal sealed class PredictCommand : ICliCommand
 
         _ = OutputOptions.FormatOf(args);
         ModelDataInput data = ModelDataInput.Read(args, context, model == "bg-bb", spendModel is not null);
-        double[] parameters = args.Get("--parameters") is { } path ? ReadParameters(path, model) : Fit(model, data);
+        double[] parameters = args.Get("--parameters") is { } path ? ReadParameters(path, model) : Fit(model, data, context);
         GammaGammaParameters? spend = null;
         if (spendModel is not null)
         {
@@ -102,9 +102,9 @@ internal sealed class PredictCommand : ICliCommand
         return ExitCodes.Success;
     }
 
-    private static double[] Fit(string model, ModelDataInput data)
+    private static double[] Fit(string model, ModelDataInput data, CliContext context)
     {
-        using JsonDocument doc = JsonDocument.Parse(FitCommand.FitJson(model, data, FitOptions.Default));
+        using JsonDocument doc = JsonDocument.Parse(FitCommand.FitJson(model, data, FitOptions.Default, context.Note));
         return Names(model).Select(n => doc.RootElement.GetProperty("parameters").GetProperty(n).GetDouble()).ToArray();
     }
 

@@ -48,7 +48,7 @@ internal sealed class GammaTable
     public double LogRatio(double m)
     {
         int k = (int)m;
-        return k == m && k <= _max ? _logGamma[k] : SpecialFunctions.LogGamma(_p + m) - _logGammaP;
+        return k == m && k <= _max ? _logGamma[k] : _p < 1e5 ? SpecialFunctions.LogGamma(_p + m) - _logGammaP : SpecialFunctions.LogGammaDifference(_p, m);
     }
 
     /// <summary>ψ(p + m) − ψ(p).</summary>

@@ -139,6 +139,42 @@ internal static class SpecialFunctions
         return u == 1.0 ? x : Math.Log(u) * x / (u - 1.0);
     }
 
+    /// <summary>ln(1 + x) − x for x &gt; −1, without the cancellation of the two terms for small x (series below |x| = 0.01).</summary>
+    public static double Log1pMinusX(double x)
+    {
+        if (Math.Abs(x) < 0.01)
+        {
+            // −x²/2 + x³/3 − … to x⁹ (the next term is below 1e-19 relative to x²).
+            double x2 = x * x;
+            return x2 * (-0.5 + (x * ((1.0 / 3) + (x * (-0.25 + (x * (0.2 + (x * ((-1.0 / 6) + (x * ((1.0 / 7) + (x * (-0.125 + (x / 9))))))))))))));
+        }
+
+        return Log1p(x) - x;
+    }
+
+    /// <summary>
+    /// ln Γ(x + d) − ln Γ(x) for x, x + d &gt; 0. Below x = 1e5 it is the plain difference (bit-identical to the two
+    /// calls); above, Stirling's series is differenced term by term, (x−½) ln(1 + d/x) + d ln(x+d) − d + S(x+d) − S(x),
+    /// which keeps full precision where ln Γ(x) itself is ~1e15 and the plain difference would lose every digit.
+    /// </summary>
+    public static double LogGammaDifference(double x, double d)
+    {
+        if (x < 1e5 || x + d < 1e5)
+        {
+            return LogGamma(x + d) - LogGamma(x);
+        }
+
+        double y = x + d;
+        return ((x - 0.5) * Log1p(d / x)) + (d * Math.Log(y)) - d + StirlingTail(y) - StirlingTail(x);
+    }
+
+    private static double StirlingTail(double x)
+    {
+        double inv = 1.0 / x;
+        double inv2 = inv * inv;
+        return inv * (1.0 / 12 - inv2 * (1.0 / 360 - inv2 * (1.0 / 1260)));
+    }
+
     /// <summary>e^x − 1, accurate for small x.</summary>
     public static double Expm1(double x)
     {
