@@ -23,7 +23,7 @@ public static partial class PurchaseAggregator
     /// </remarks>
     private static class InOrderRuns
     {
-        private const int ParallelMinRows = 1 << 20;
+        private const int ParallelMinRows = 1 << 18;
         private const int MaxWorkers = 8;
 
         /// <summary>Accumulates all rows, or returns false (destination in an undefined state) at the first row out of date order.</summary>

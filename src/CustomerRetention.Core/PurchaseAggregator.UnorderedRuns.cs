@@ -15,7 +15,7 @@ public static partial class PurchaseAggregator
     private static class UnorderedRuns
     {
         private const int MaxDigitBits = 11;
-        private const int ParallelMinRows = 1 << 20;
+        private const int ParallelMinRows = 1 << 18;
         private const int MaxWorkers = 8;
 
         /// <summary>Runs up to this length count their distinct days by comparing rows; longer ones use a bitmap of their day range.</summary>
