@@ -65,7 +65,7 @@ internal static class IncompleteGamma
         }
 
         double u = a * lnz;
-        double zaMinus1OverA = u == 0 ? lnz : SpecialFunctions.Expm1(u) / a;
+        double zaMinus1OverA = u == 0 ? lnz : Expm1(u) / a;
         return GammaOnePlusMinusOneOverA(a) - zaMinus1OverA - (za * sum);
     }
 
@@ -95,7 +95,20 @@ internal static class IncompleteGamma
             }
         }
 
-        return SpecialFunctions.Expm1(lg) / a;
+        return Expm1(lg) / a;
+    }
+
+    /// <summary>e^x − 1 to full relative precision for every x (Kahan's trick: (u − 1)·x/ln u with u = e^x).</summary>
+    internal static double Expm1(double x)
+    {
+        double u = Math.Exp(x);
+        if (u == 1.0)
+        {
+            return x;
+        }
+
+        double um1 = u - 1.0;
+        return um1 == -1.0 || double.IsInfinity(u) ? um1 : um1 * x / Math.Log(u);
     }
 
     /// <summary>ζ(k) for whole k ≥ 2.</summary>

@@ -175,18 +175,15 @@ internal static class SpecialFunctions
         return inv * (1.0 / 12 - inv2 * (1.0 / 360 - inv2 * (1.0 / 1260)));
     }
 
-    /// <summary>e^x − 1 to full relative precision for every x (Kahan's trick: (u − 1)·x/ln u with u = e^x, which
-    /// cancels the rounding error of u; a plain e^x − 1 loses about −log₁₀|x| digits for small x).</summary>
+    /// <summary>e^x − 1, accurate for small x.</summary>
     public static double Expm1(double x)
     {
-        double u = Math.Exp(x);
-        if (u == 1.0)
+        if (Math.Abs(x) < 1e-5)
         {
-            return x;
+            return x + (0.5 * x * x) + (x * x * x / 6.0);
         }
 
-        double um1 = u - 1.0;
-        return um1 == -1.0 || double.IsInfinity(u) ? um1 : um1 * x / Math.Log(u);
+        return Math.Exp(x) - 1.0;
     }
 
     /// <summary>
