@@ -27,6 +27,7 @@ internal static class BetaGeoFamily
     internal sealed class Evaluator
     {
         private readonly PurchaseHistories _data;
+        private readonly GradientObjective _total;
         private readonly int _k;
         private readonly GammaTable _r = new();
         private readonly GammaTable _b = new();
@@ -55,6 +56,7 @@ internal static class BetaGeoFamily
         {
             _data = data;
             _k = k;
+            _total = (p, g) => TotalLogLikelihood(p[0], p[1], p[2], p[3], g);
             _tableSize = GammaTable.SizeFor(data.MaxFrequency + k, data.IntegerFrequencies, data.Count);
             // Worth it only for large data: on ~1,000 rows building the index costs more than the logarithms saved.
             int limit = data.Count >= 16_384 ? Math.Min(MaxDistinct, data.Count / 4) : 0;
@@ -115,21 +117,8 @@ internal static class BetaGeoFamily
             return sums[0];
         }
 
-        public double NegativeMean(ReadOnlySpan<double> logParameters, Span<double> gradient)
-        {
-            double r = Math.Exp(logParameters[0]);
-            double alpha = Math.Exp(logParameters[1]);
-            double a = Math.Exp(logParameters[2]);
-            double b = Math.Exp(logParameters[3]);
-            Span<double> g = stackalloc double[4];
-            double total = TotalLogLikelihood(r, alpha, a, b, g);
-            double n = _data.TotalWeight;
-            gradient[0] = -g[0] * r / n;
-            gradient[1] = -g[1] * alpha / n;
-            gradient[2] = -g[2] * a / n;
-            gradient[3] = -g[3] * b / n;
-            return -total / n;
-        }
+        public double NegativeMean(ReadOnlySpan<double> logParameters, Span<double> gradient) =>
+            Fitting.NegativeMeanOverLogParameters(logParameters, gradient, _data.TotalWeight, _total);
 
         private void Prepare(double r, double alpha, double a, double b)
         {

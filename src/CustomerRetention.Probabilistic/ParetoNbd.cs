@@ -322,6 +322,7 @@ public static partial class ParetoNbd
     {
         private const int TermWidth = 7; // A, ∂A/∂(r, α, s, β), ln(α+t), ln(β+t)
         private readonly PurchaseHistories _data;
+        private readonly GradientObjective _total;
         private readonly GammaTable _r = new();
         private readonly int _tableSize;
         private readonly RowKernel _kernel;
@@ -338,6 +339,7 @@ public static partial class ParetoNbd
         {
             _data = data;
             _tableSize = GammaTable.SizeFor(data.MaxFrequency, data.IntegerFrequencies, data.Count);
+            _total = (p, g) => TotalWithGradient(p[0], p[1], p[2], p[3], g);
             _kernel = Kernel;
             _gradientKernel = GradientKernel;
             _termKernel = TermKernel;
@@ -434,21 +436,8 @@ public static partial class ParetoNbd
         }
 
         /// <summary>−LL/N and its gradient over (ln r, ln α, ln s, ln β): the fit's objective.</summary>
-        public double NegativeMean(ReadOnlySpan<double> logParameters, Span<double> gradient)
-        {
-            double r = Math.Exp(logParameters[0]);
-            double alpha = Math.Exp(logParameters[1]);
-            double s = Math.Exp(logParameters[2]);
-            double beta = Math.Exp(logParameters[3]);
-            Span<double> g = stackalloc double[4];
-            double total = TotalWithGradient(r, alpha, s, beta, g);
-            double n = _data.TotalWeight;
-            gradient[0] = -g[0] * r / n;
-            gradient[1] = -g[1] * alpha / n;
-            gradient[2] = -g[2] * s / n;
-            gradient[3] = -g[3] * beta / n;
-            return -total / n;
-        }
+        public double NegativeMean(ReadOnlySpan<double> logParameters, Span<double> gradient) =>
+            Fitting.NegativeMeanOverLogParameters(logParameters, gradient, _data.TotalWeight, _total);
 
         private void Kernel(int start, int end, Span<double> sums)
         {

@@ -6,6 +6,33 @@ namespace CustomerRetention.Probabilistic.Numerics;
 /// </summary>
 internal static class Fitting
 {
+    /// <summary>
+    /// The objective the fits minimise, −LL/N over the log-parameters θ = ln p, and its gradient by the chain rule
+    /// ∂(−LL/N)/∂θᵢ = −(∂LL/∂pᵢ)·pᵢ/N, from the model's total log-likelihood and its gradient over p.
+    /// </summary>
+    /// <param name="logParameters">θ = ln p.</param>
+    /// <param name="gradient">Receives the gradient over θ.</param>
+    /// <param name="totalWeight">N, the number of customers (sum of the row weights).</param>
+    /// <param name="totalLogLikelihood">LL(p) and its gradient over p.</param>
+    public static double NegativeMeanOverLogParameters(ReadOnlySpan<double> logParameters, Span<double> gradient, double totalWeight, GradientObjective totalLogLikelihood)
+    {
+        int k = logParameters.Length;
+        Span<double> p = stackalloc double[k];
+        for (int i = 0; i < k; i++)
+        {
+            p[i] = Math.Exp(logParameters[i]);
+        }
+
+        Span<double> g = stackalloc double[k];
+        double total = totalLogLikelihood(p, g);
+        for (int i = 0; i < k; i++)
+        {
+            gradient[i] = -g[i] * p[i] / totalWeight;
+        }
+
+        return -total / totalWeight;
+    }
+
     /// <summary>Fits: −LL/N and its gradient over the log-parameters are minimised from each start.</summary>
     public static FitResult<T> Run<T>(
         GradientObjective negativeMeanLogLikelihood,
