@@ -49,7 +49,7 @@ public sealed class ParallelTransactionReaderTests
                 byte[] bytes = File(random, rows, crlf, bom, odd ? 0.05 : 0);
                 var options = new TransactionCsvOptions { SkipInvalid = skip };
                 var settings = new ParallelTransactionReader.Settings(random.Next(2, 5), random.Next(16, 200));
-                return Describe(() => ParallelRead(bytes, options, settings)) == Describe(() => GeneralRead(bytes, options));
+                return ReadResults.Describe(() => ParallelRead(bytes, options, settings)) == ReadResults.Describe(() => GeneralRead(bytes, options));
             }));
     }
 
@@ -80,7 +80,7 @@ public sealed class ParallelTransactionReaderTests
 
         Assert.Equal(502L, e.LineNumber);
         Assert.Equal("amount", e.Field);
-        Assert.Equal(Describe(() => GeneralRead(bytes, null)), "error: " + e.Message);
+        Assert.Equal(ReadResults.Describe(() => GeneralRead(bytes, null)), "error: " + e.Message);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class ParallelTransactionReaderTests
         TransactionCsvResult read = ParallelRead(bytes, null, new ParallelTransactionReader.Settings(2, 64));
 
         Assert.Equal(101, read.Table.Count);
-        Assert.Equal(Describe(() => GeneralRead(bytes, null)), Describe(() => read));
+        Assert.Equal(ReadResults.Describe(() => GeneralRead(bytes, null)), ReadResults.Describe(() => read));
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class ParallelTransactionReaderTests
 
                 byte[] bytes = Encoding.UTF8.GetBytes(text.ToString());
                 var settings = new ParallelTransactionReader.Settings(2, random.Next(32, 97));
-                return Describe(() => ParallelRead(bytes, null, settings)) == Describe(() => GeneralRead(bytes, null));
+                return ReadResults.Describe(() => ParallelRead(bytes, null, settings)) == ReadResults.Describe(() => GeneralRead(bytes, null));
             }));
     }
 
@@ -174,7 +174,7 @@ public sealed class ParallelTransactionReaderTests
         byte[] bytes = Encoding.UTF8.GetBytes(text.ToString());
         var options = new TransactionCsvOptions { SkipInvalid = skip };
 
-        Assert.Equal(Describe(() => GeneralRead(bytes, options)), Describe(() => ParallelRead(bytes, options, new ParallelTransactionReader.Settings(2, 32 << 10))));
+        Assert.Equal(ReadResults.Describe(() => GeneralRead(bytes, options)), ReadResults.Describe(() => ParallelRead(bytes, options, new ParallelTransactionReader.Settings(2, 32 << 10))));
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public sealed class ParallelTransactionReaderTests
         Assert.True(general.SkippedRows > 0);
         Assert.Equal(general.SkippedRows, parallel.SkippedRows);
         Assert.Equal(general.FirstSkipped?.Message, parallel.FirstSkipped?.Message);
-        Assert.Equal(Describe(() => general), Describe(() => parallel));
+        Assert.Equal(ReadResults.Describe(() => general), ReadResults.Describe(() => parallel));
     }
 
     [Fact]
@@ -270,36 +270,6 @@ public sealed class ParallelTransactionReaderTests
         }
 
         return FormattableString.Invariant($"{table.Count} rows, {table.CustomerCount} customers, {hash}");
-    }
-
-    private static string Describe(Func<TransactionCsvResult> read)
-    {
-        TransactionCsvResult result;
-        try
-        {
-            result = read();
-        }
-        catch (CsvFormatException e)
-        {
-            return "error: " + e.Message;
-        }
-
-        TransactionTable table = result.Table;
-        var sb = new StringBuilder();
-        sb.Append("skipped ").Append(result.SkippedRows).Append(' ').Append(result.FirstSkipped?.Message).Append('\n');
-        sb.Append("customers ").Append(string.Join("|", table.Customers.Select(c => c.Value))).Append('\n');
-        if (table.TryGetAmountUnits(out ReadOnlySpan<long> units, out int scale))
-        {
-            sb.Append("units at scale ").Append(scale).Append(": ").Append(string.Join(";", units.ToArray())).Append('\n');
-        }
-
-        for (int i = 0; i < table.Count; i++)
-        {
-            sb.Append(table.CustomerIndices[i]).Append(',').Append(table.DayNumbers[i]).Append(',')
-              .Append(table.Amounts[i].ToString(CultureInfo.InvariantCulture)).Append('\n');
-        }
-
-        return sb.ToString();
     }
 
     /// <summary>Reports synchronously (Progress&lt;T&gt; posts to the thread pool).</summary>

@@ -31,7 +31,7 @@ public sealed class Utf8TransactionReaderTests
                 string text = RandomFile(new Random(seed), rows, validOnly: flavour == 0, crlf: flavour == 2);
                 bool skip = flavour == 3;
                 var options = new TransactionCsvOptions { SkipInvalid = skip };
-                return Describe(() => ByteRead(text, options)) == Describe(() => GeneralRead(text, options));
+                return ReadResults.Describe(() => ByteRead(text, options)) == ReadResults.Describe(() => GeneralRead(text, options));
             }));
     }
 
@@ -99,7 +99,7 @@ public sealed class Utf8TransactionReaderTests
         foreach (bool skip in new[] { false, true })
         {
             var options = new TransactionCsvOptions { SkipInvalid = skip };
-            Assert.Equal(Describe(() => GeneralRead(text, options)), Describe(() => ByteRead(text, options)));
+            Assert.Equal(ReadResults.Describe(() => GeneralRead(text, options)), ReadResults.Describe(() => ByteRead(text, options)));
         }
     }
 
@@ -113,7 +113,7 @@ public sealed class Utf8TransactionReaderTests
 
         Assert.Equal(5L, e.LineNumber);
         Assert.Equal("amount", e.Field);
-        Assert.Equal(Describe(() => GeneralRead(text, null)), "error: " + e.Message);
+        Assert.Equal(ReadResults.Describe(() => GeneralRead(text, null)), "error: " + e.Message);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class Utf8TransactionReaderTests
         var options = new TransactionCsvOptions { CustomerColumn = "member", DateColumn = "day", AmountColumn = "spend", DateFormat = "dd/MM/yyyy" };
         string text = "spend,day,member\n1.5,31/12/1997,A\n2,01/01/1998,B\n3,1998-01-01,C\n";
 
-        Assert.Equal(Describe(() => GeneralRead(text, options)), Describe(() => ByteRead(text, options)));
+        Assert.Equal(ReadResults.Describe(() => GeneralRead(text, options)), ReadResults.Describe(() => ByteRead(text, options)));
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class Utf8TransactionReaderTests
         TransactionCsvResult general = TransactionCsv.Read(reader, "t.csv");
 
         Assert.Equal(1, fast.Table.CustomerCount);
-        Assert.Equal(Describe(() => general), Describe(() => fast));
+        Assert.Equal(ReadResults.Describe(() => general), ReadResults.Describe(() => fast));
     }
 
     private static TransactionCsvResult ByteRead(string text, TransactionCsvOptions? options) =>
@@ -145,36 +145,6 @@ public sealed class Utf8TransactionReaderTests
     {
         using var reader = new StreamReader(new MemoryStream(Encoding.UTF8.GetBytes(text)), new UTF8Encoding(false, false), true);
         return TransactionCsv.Read(reader, "t.csv", options);
-    }
-
-    private static string Describe(Func<TransactionCsvResult> read)
-    {
-        TransactionCsvResult result;
-        try
-        {
-            result = read();
-        }
-        catch (CsvFormatException e)
-        {
-            return "error: " + e.Message;
-        }
-
-        TransactionTable table = result.Table;
-        var sb = new StringBuilder();
-        sb.Append("skipped ").Append(result.SkippedRows).Append(' ').Append(result.FirstSkipped?.Message).Append('\n');
-        sb.Append("customers ").Append(string.Join("|", table.Customers.Select(c => c.Value))).Append('\n');
-        if (table.TryGetAmountUnits(out ReadOnlySpan<long> units, out int scale))
-        {
-            sb.Append("units at scale ").Append(scale).Append(": ").Append(string.Join(";", units.ToArray())).Append('\n');
-        }
-
-        for (int i = 0; i < table.Count; i++)
-        {
-            sb.Append(table.CustomerIndices[i]).Append(',').Append(table.DayNumbers[i]).Append(',')
-              .Append(table.Amounts[i].ToString(CultureInfo.InvariantCulture)).Append('\n');
-        }
-
-        return sb.ToString();
     }
 
     private static string RandomFile(Random random, int rows, bool validOnly, bool crlf)
