@@ -31,12 +31,7 @@ public static partial class PurchaseAggregator
         {
             int workers = ParallelWork.Workers(MaxWorkers);
             int n = customers.Length;
-            if (n < ParallelMinRows || workers < 2)
-            {
-                return Run(new Chunk(0, n, 0, destination.Length), customers, days, units, scale, through, destination);
-            }
-
-            Chunk[] chunks = Split(customers, workers, destination.Length);
+            Chunk[] chunks = n >= ParallelMinRows && workers > 1 ? Split(customers, workers, destination.Length) : [];
             if (chunks.Length < 2)
             {
                 return Run(new Chunk(0, n, 0, destination.Length), customers, days, units, scale, through, destination);
@@ -63,7 +58,7 @@ public static partial class PurchaseAggregator
 
         /// <summary>
         /// Cuts the rows into chunks at customer boundaries and checks that their customer ranges are disjoint
-        /// and ascending; returns a single chunk over everything when they are not.
+        /// and ascending; returns no chunks when they are not.
         /// </summary>
         private static unsafe Chunk[] Split(ReadOnlySpan<int> customers, int workers, int customerCount)
         {
