@@ -5,25 +5,16 @@ namespace CustomerRetention.Probabilistic.Tests;
 
 public class ParetoNbdPropertyTests
 {
-    private static Gen<double> LogUniform(double min, double max) =>
-        Gen.Choose(0, 1_000_000).Select(i => Math.Exp(Math.Log(min) + ((Math.Log(max) - Math.Log(min)) * i / 1_000_000.0)));
-
     private static readonly Gen<ParetoNbdParameters> Parameters =
-        from r in LogUniform(1e-2, 1e2)
-        from alpha in LogUniform(1e-2, 1e2)
-        from s in LogUniform(1e-2, 1e2)
-        from beta in LogUniform(1e-2, 1e2)
+        from r in Generators.LogUniform(1e-2, 1e2)
+        from alpha in Generators.LogUniform(1e-2, 1e2)
+        from s in Generators.LogUniform(1e-2, 1e2)
+        from beta in Generators.LogUniform(1e-2, 1e2)
         select new ParetoNbdParameters(r, alpha, s, beta);
-
-    private static readonly Gen<(double X, double Tx, double T)> Histories =
-        from x in Gen.Choose(0, 300)
-        from t in Gen.Choose(0, 10_000).Select(i => i / 100.0)
-        from f in Gen.Choose(0, 1000).Select(i => i / 1000.0)
-        select ((double)x, x == 0 ? 0 : f * t, t);
 
     [Fact]
     public void Dert_IsFiniteBoundedAndFallsWithTheDiscountRate_Meets_Specification() =>
-        Properties.Check(Prop.ForAll((from p in Parameters from c in Histories from d in LogUniform(1e-4, 1) select (p, c, d)).ToArbitrary(), triple =>
+        Properties.Check(Prop.ForAll((from p in Parameters from c in Generators.Histories from d in Generators.LogUniform(1e-4, 1) select (p, c, d)).ToArbitrary(), triple =>
         {
             (ParetoNbdParameters p, (double x, double tx, double t), double delta) = triple;
             double dert = ParetoNbd.DiscountedExpectedResidualTransactions(p, delta, x, tx, t);
@@ -37,7 +28,7 @@ public class ParetoNbdPropertyTests
 
     [Fact]
     public void ProbabilityOfPurchases_IsProbabilityWithPartialSumsAtMostOne_Meets_Specification() =>
-        Properties.Check(Prop.ForAll((from p in Parameters from t in LogUniform(1e-2, 1e3) select (p, t)).ToArbitrary(), pair =>
+        Properties.Check(Prop.ForAll((from p in Parameters from t in Generators.LogUniform(1e-2, 1e3) select (p, t)).ToArbitrary(), pair =>
         {
             (ParetoNbdParameters p, double t) = pair;
             double sum = 0;

@@ -5,25 +5,16 @@ namespace CustomerRetention.Probabilistic.Tests;
 
 public class PropertyTests
 {
-    private static Gen<double> LogUniform(double min, double max) =>
-        Gen.Choose(0, 1_000_000).Select(i => Math.Exp(Math.Log(min) + ((Math.Log(max) - Math.Log(min)) * i / 1_000_000.0)));
-
     private static readonly Gen<BetaGeoParameters> BgParameters =
-        from r in LogUniform(1e-2, 1e2)
-        from alpha in LogUniform(1e-2, 1e2)
-        from a in LogUniform(1e-2, 1e2)
-        from b in LogUniform(1e-2, 1e2)
+        from r in Generators.LogUniform(1e-2, 1e2)
+        from alpha in Generators.LogUniform(1e-2, 1e2)
+        from a in Generators.LogUniform(1e-2, 1e2)
+        from b in Generators.LogUniform(1e-2, 1e2)
         select new BetaGeoParameters(r, alpha, a, b);
-
-    private static readonly Gen<(double X, double Tx, double T)> Histories =
-        from x in Gen.Choose(0, 300)
-        from t in Gen.Choose(0, 10_000).Select(i => i / 100.0)
-        from f in Gen.Choose(0, 1000).Select(i => i / 1000.0)
-        select ((double)x, x == 0 ? 0 : f * t, t);
 
     [Fact]
     public void BetaGeoProbabilityAlive_IsProbabilityAndOneWithoutRepeat_Meets_Specification() =>
-        Properties.Check(Prop.ForAll(Gen.Zip(BgParameters, Histories).ToArbitrary(), pair =>
+        Properties.Check(Prop.ForAll(Gen.Zip(BgParameters, Generators.Histories).ToArbitrary(), pair =>
         {
             (BetaGeoParameters p, (double x, double tx, double t)) = pair;
             double alive = BetaGeo.ProbabilityAlive(p, x, tx, t);
@@ -32,7 +23,7 @@ public class PropertyTests
 
     [Fact]
     public void ParetoNbdProbabilityAlive_IsProbability_Meets_Specification() =>
-        Properties.Check(Prop.ForAll(Gen.Zip(BgParameters, Histories).ToArbitrary(), pair =>
+        Properties.Check(Prop.ForAll(Gen.Zip(BgParameters, Generators.Histories).ToArbitrary(), pair =>
         {
             (BetaGeoParameters q, (double x, double tx, double t)) = pair;
             var p = new ParetoNbdParameters(q.R, q.Alpha, q.A, q.B);
@@ -42,7 +33,7 @@ public class PropertyTests
 
     [Fact]
     public void ExpectedPurchases_GrowWithHorizon_Meets_Specification() =>
-        Properties.Check(Prop.ForAll((from p in BgParameters from c in Histories from h in Gen.Choose(1, 2000) select (p, c, h / 10.0)).ToArbitrary(), triple =>
+        Properties.Check(Prop.ForAll((from p in BgParameters from c in Generators.Histories from h in Gen.Choose(1, 2000) select (p, c, h / 10.0)).ToArbitrary(), triple =>
         {
             (BetaGeoParameters p, (double x, double tx, double t), double h) = triple;
             var pn = new ParetoNbdParameters(p.R, p.Alpha, p.A, p.B);
@@ -60,7 +51,7 @@ public class PropertyTests
 
     [Fact]
     public void WeightedLikelihood_EqualsExpandedLikelihood_Meets_Specification() =>
-        Properties.Check(Prop.ForAll(Gen.Zip(BgParameters, Gen.ListOf(Gen.Zip(Histories, Gen.Choose(1, 4)))).ToArbitrary(), pair =>
+        Properties.Check(Prop.ForAll(Gen.Zip(BgParameters, Gen.ListOf(Gen.Zip(Generators.Histories, Gen.Choose(1, 4)))).ToArbitrary(), pair =>
         {
             (BetaGeoParameters p, var rows) = pair;
             var weighted = new PurchaseHistories(rows.Select(r => r.Item1.X).ToArray(), rows.Select(r => r.Item1.Tx).ToArray(), rows.Select(r => r.Item1.T).ToArray(), rows.Select(r => (double)r.Item2).ToArray());
