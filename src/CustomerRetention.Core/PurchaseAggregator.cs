@@ -176,6 +176,35 @@ public static partial class PurchaseAggregator
         }
     }
 
+    /// <summary>The integer form of a summary slot that holds running totals in units (the two overlay the same memory).</summary>
+    internal static ref UnitAccumulator AsUnits(ref PurchaseSummary slot) =>
+        ref System.Runtime.CompilerServices.Unsafe.As<PurchaseSummary, UnitAccumulator>(ref slot);
+
+    /// <summary>
+    /// Rewrites slots that hold running totals in units at <paramref name="scale"/> decimals into their summaries: a slot
+    /// without transactions becomes <c>default</c> (no purchases). Returns the number of those.
+    /// </summary>
+    internal static int UnitsToSummaries(Span<PurchaseSummary> slots, int scale)
+    {
+        Span<UnitAccumulator> units = MemoryMarshal.Cast<PurchaseSummary, UnitAccumulator>(slots);
+        Span<Accumulator> result = MemoryMarshal.Cast<PurchaseSummary, Accumulator>(slots);
+        int empty = 0;
+        for (int c = 0; c < slots.Length; c++)
+        {
+            if (units[c].Transactions == 0)
+            {
+                slots[c] = default;
+                empty++;
+            }
+            else
+            {
+                UnitsToDecimals(ref units[c], ref result[c], scale);
+            }
+        }
+
+        return empty;
+    }
+
     /// <summary>Rewrites a customer's slot from the integer form to the decimal form of <see cref="PurchaseSummary"/> (the two overlay the same memory).</summary>
     private static void UnitsToDecimals(ref UnitAccumulator units, ref Accumulator result, int scale)
     {
@@ -399,7 +428,7 @@ public static partial class PurchaseAggregator
 
     /// <summary>The integer accumulator of the scaled-units path, laid over the destination's memory (same size as <see cref="PurchaseSummary"/>).</summary>
     [StructLayout(LayoutKind.Sequential, Size = 56)]
-    private struct UnitAccumulator
+    internal struct UnitAccumulator
     {
         public long TotalUnits;
         public long FirstDayUnits;

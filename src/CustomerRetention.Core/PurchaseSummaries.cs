@@ -10,14 +10,22 @@ namespace CustomerRetention;
 /// </summary>
 public sealed class PurchaseSummaries : IReadOnlyList<PurchaseSummary>
 {
-    private readonly CustomerId[] _customers;
+    private readonly IReadOnlyList<CustomerId> _customers;
     private readonly PurchaseSummary[] _summaries;
+    private readonly int _count;
     private Dictionary<CustomerId, int>? _index;
 
     internal PurchaseSummaries(CustomerId[] customers, PurchaseSummary[] summaries, LocalDate? through)
+        : this(customers, summaries, summaries.Length, through)
+    {
+    }
+
+    /// <summary>The first <paramref name="count"/> summaries of <paramref name="summaries"/> (which may be longer: the rest is never read).</summary>
+    internal PurchaseSummaries(IReadOnlyList<CustomerId> customers, PurchaseSummary[] summaries, int count, LocalDate? through)
     {
         _customers = customers;
         _summaries = summaries;
+        _count = count;
         Through = through;
     }
 
@@ -25,17 +33,17 @@ public sealed class PurchaseSummaries : IReadOnlyList<PurchaseSummary>
     public LocalDate? Through { get; }
 
     /// <summary>The number of customers.</summary>
-    public int Count => _summaries.Length;
+    public int Count => _count;
 
     /// <summary>The customers, aligned with the summaries.</summary>
     public IReadOnlyList<CustomerId> Customers => _customers;
 
     /// <summary>The summaries as a span, aligned with <see cref="Customers"/>.</summary>
-    public ReadOnlySpan<PurchaseSummary> Span => _summaries;
+    public ReadOnlySpan<PurchaseSummary> Span => new(_summaries, 0, _count);
 
     /// <summary>The summary of the customer at <paramref name="index"/>.</summary>
     /// <param name="index">Range: 0 ≤ index &lt; <see cref="Count"/>.</param>
-    public PurchaseSummary this[int index] => _summaries[index];
+    public PurchaseSummary this[int index] => (uint)index < (uint)_count ? _summaries[index] : throw new ArgumentOutOfRangeException(nameof(index), index, "The index must be below Count.");
 
     /// <summary>The summary of <paramref name="customer"/>, if they bought (up to <see cref="Through"/>).</summary>
     /// <param name="customer">The customer.</param>
@@ -59,7 +67,7 @@ public sealed class PurchaseSummaries : IReadOnlyList<PurchaseSummary>
     public long TotalRepeatPurchaseDays()
     {
         long total = 0;
-        foreach (PurchaseSummary s in _summaries)
+        foreach (PurchaseSummary s in Span)
         {
             total += s.RepeatPurchaseDays;
         }
@@ -78,7 +86,7 @@ public sealed class PurchaseSummaries : IReadOnlyList<PurchaseSummary>
     public ModelInputs ToModelInputs(LocalDate calibrationEnd, TimeUnit unit)
     {
         int end = DayNumbers.FromDate(calibrationEnd);
-        int n = _summaries.Length;
+        int n = _count;
         var frequency = new double[n];
         var recency = new double[n];
         var t = new double[n];
@@ -96,14 +104,20 @@ public sealed class PurchaseSummaries : IReadOnlyList<PurchaseSummary>
     }
 
     /// <inheritdoc/>
-    public IEnumerator<PurchaseSummary> GetEnumerator() => ((IEnumerable<PurchaseSummary>)_summaries).GetEnumerator();
+    public IEnumerator<PurchaseSummary> GetEnumerator()
+    {
+        for (int i = 0; i < _count; i++)
+        {
+            yield return _summaries[i];
+        }
+    }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     private Dictionary<CustomerId, int> BuildIndex()
     {
-        var index = new Dictionary<CustomerId, int>(_customers.Length);
-        for (int i = 0; i < _customers.Length; i++)
+        var index = new Dictionary<CustomerId, int>(_count);
+        for (int i = 0; i < _count; i++)
         {
             index[_customers[i]] = i;
         }
@@ -119,13 +133,13 @@ public sealed class PurchaseSummaries : IReadOnlyList<PurchaseSummary>
 /// </summary>
 public sealed class ModelInputs : IReadOnlyList<ModelInput>
 {
-    private readonly CustomerId[] _customers;
+    private readonly IReadOnlyList<CustomerId> _customers;
     private readonly double[] _frequency;
     private readonly double[] _recency;
     private readonly double[] _t;
     private readonly decimal[] _monetary;
 
-    internal ModelInputs(CustomerId[] customers, double[] frequency, double[] recency, double[] t, decimal[] monetary, LocalDate calibrationEnd, TimeUnit unit)
+    internal ModelInputs(IReadOnlyList<CustomerId> customers, double[] frequency, double[] recency, double[] t, decimal[] monetary, LocalDate calibrationEnd, TimeUnit unit)
     {
         _customers = customers;
         _frequency = frequency;

@@ -27,6 +27,20 @@ internal static class ParallelWork
         }
     }
 
+    /// <summary>Waits for <paramref name="task"/>, rethrowing its exception as itself.</summary>
+    public static void Wait(Task task)
+    {
+        try
+        {
+            task.Wait();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
+    }
+
     /// <summary>The start of worker <paramref name="worker"/>'s share of <paramref name="count"/> items.</summary>
     public static int Start(int count, int worker, int workers) => (int)((long)count * worker / workers);
 }

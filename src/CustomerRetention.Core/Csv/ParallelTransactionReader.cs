@@ -57,7 +57,7 @@ internal static class ParallelTransactionReader
                 }
 
                 block.Copy?.Wait();
-                end = Fill(input, block, ref carry, ref carryLength);
+                end = LineBlock.Fill(input, block, ref carry, ref carryLength);
                 if (block.Length == 0)
                 {
                     free.Push(block);
@@ -154,73 +154,6 @@ internal static class ParallelTransactionReader
         Utf8TransactionReader.ReadRows(rest, csv, rows, ref state, line);
     }
 
-    /// <summary>
-    /// Fills <paramref name="block"/> with the carried partial line and then input, up to its last line
-    /// feed (growing it when one line does not fit); the bytes after it become the new carry. True at the
-    /// end of the input (the carry then holds a last line without a line feed, if any).
-    /// </summary>
-    private static bool Fill(Utf8TransactionReader.ByteInput input, Block block, ref byte[] carry, ref int carryLength)
-    {
-        while (block.Data.Length <= carryLength)
-        {
-            // The partial line carried from a grown block may not fit a block of the usual size.
-            block.Grow();
-        }
-
-        byte[] data = block.Data;
-        Buffer.BlockCopy(carry, 0, data, 0, carryLength);
-        int length = carryLength;
-        int scanned = 0;
-        bool end = false;
-        while (true)
-        {
-            while (length < data.Length)
-            {
-                int read = input.ReadRest(data, length, data.Length - length);
-                if (read <= 0)
-                {
-                    end = true;
-                    break;
-                }
-
-                length += read;
-            }
-
-            int last = new ReadOnlySpan<byte>(data, scanned, length - scanned).LastIndexOf((byte)'\n');
-            if (last >= 0)
-            {
-                last += scanned;
-                block.Length = last + 1;
-                carryLength = length - block.Length;
-                if (carryLength > carry.Length)
-                {
-                    carry = new byte[Math.Max(carryLength, carry.Length * 2)];
-                }
-
-                Buffer.BlockCopy(data, block.Length, carry, 0, carryLength);
-                return end;
-            }
-
-            if (end)
-            {
-                block.Length = 0;
-                if (length > carry.Length)
-                {
-                    carry = new byte[length];
-                }
-
-                Buffer.BlockCopy(data, 0, carry, 0, length);
-                carryLength = length;
-                return true;
-            }
-
-            // One line longer than the block: grow it and read on.
-            scanned = length;
-            block.Grow();
-            data = block.Data;
-        }
-    }
-
     /// <summary>Merges one parsed block (see the remarks); false when the rest of the input went to the general path.</summary>
     private static bool Merge(
         Block block,
@@ -235,15 +168,7 @@ internal static class ParallelTransactionReader
         ref long line,
         ref TransactionCsv.RowState state)
     {
-        try
-        {
-            task.Wait();
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
-
+        ParallelWork.Wait(task);
         TransactionTable.Builder builder = state.Builder;
         if (builder.Count == 0 && block.Rows > 0)
         {
@@ -352,14 +277,14 @@ internal static class ParallelTransactionReader
     }
 
     /// <summary>One block of whole lines and what a worker made of it; its arrays come from the shared pools.</summary>
-    private sealed class Block
+    private sealed class Block : LineBlock
     {
         private int[] _slots;
         private int[] _idSlot;
 
         public Block(int size)
+            : base(size)
         {
-            Data = ArrayPool<byte>.Shared.Rent(Math.Max(size, 64));
 
             // Room for lines of 20 bytes on average (grown while parsing when the lines are shorter).
             int rows = Math.Max(Data.Length / 20, 16);
@@ -374,11 +299,6 @@ internal static class ParallelTransactionReader
             _idSlot = ArrayPool<int>.Shared.Rent(rows);
             _slots = NewSlots(1 << 12);
         }
-
-        public byte[] Data { get; private set; }
-
-        /// <summary>The bytes of the block: whole lines, the last one ending in a line feed.</summary>
-        public int Length { get; set; }
 
         /// <summary>The number of plain rows parsed from the start.</summary>
         public int Rows { get; private set; }
@@ -411,15 +331,6 @@ internal static class ParallelTransactionReader
 
         private int[] IdHash { get; set; }
 
-        /// <summary>Doubles the byte buffer, keeping its bytes.</summary>
-        public void Grow()
-        {
-            byte[] data = ArrayPool<byte>.Shared.Rent(Data.Length * 2);
-            Buffer.BlockCopy(Data, 0, data, 0, Data.Length);
-            ArrayPool<byte>.Shared.Return(Data);
-            Data = data;
-        }
-
         public void Reset()
         {
             Rows = 0;
@@ -429,7 +340,7 @@ internal static class ParallelTransactionReader
         /// <summary>Gives the arrays back to the pools; the block must not be used afterwards.</summary>
         public void Release()
         {
-            ArrayPool<byte>.Shared.Return(Data);
+            ReturnData();
             ArrayPool<int>.Shared.Return(Local);
             ArrayPool<int>.Shared.Return(Days);
             ArrayPool<long>.Shared.Return(Units);

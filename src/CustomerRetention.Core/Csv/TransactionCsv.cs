@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace CustomerRetention.Csv;
 
 /// <summary>
@@ -53,6 +55,85 @@ public static class TransactionCsv
         return Utf8TransactionReader.Read(stream, source, options ?? TransactionCsvOptions.Default);
     }
 
+    /// <summary>
+    /// The purchase summaries of the file at <paramref name="path"/>, read and summarised in one pass: the same result
+    /// as <see cref="ReadFile"/> followed by <see cref="PurchaseAggregator.Summarize(TransactionTable, LocalDate?)"/>,
+    /// without holding the file's rows in memory when it can (see <see cref="Summarize(Stream, string, LocalDate?, TransactionCsvOptions?)"/>).
+    /// </summary>
+    /// <param name="path">The file (UTF-8).</param>
+    /// <param name="through">When given, only purchases on or before this date count (customers whose first purchase is later are left out).</param>
+    /// <param name="options">Columns, date pattern, skipping; null for <see cref="TransactionCsvOptions.Default"/>.</param>
+    /// <returns>The summaries, the number of rows read and skipped, and the latest date in the file.</returns>
+    /// <exception cref="CsvFormatException">A malformed header or row (see the remarks of <see cref="TransactionCsv"/>).</exception>
+    public static TransactionCsvSummaries SummarizeFile(string path, LocalDate? through = null, TransactionCsvOptions? options = null)
+    {
+        Guard.NotNull(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return Summarize(stream, path, through, options);
+    }
+
+    /// <summary>
+    /// The purchase summaries of a UTF-8 stream, read and summarised in one pass: the same result as
+    /// <see cref="Read(Stream, string, TransactionCsvOptions?)"/> followed by
+    /// <see cref="PurchaseAggregator.Summarize(TransactionTable, LocalDate?)"/>, errors and skipping included. The stream
+    /// is left open.
+    /// </summary>
+    /// <remarks>
+    /// A large seekable input in the plain layout (<c>customer_id,date,amount</c>, ISO dates, every row plain) whose
+    /// customers' rows come in date order (grouped by customer, or a log in date order) is summarised block by block
+    /// on all cores without keeping its rows: memory is the blocks in flight, the customer ids and the summaries.
+    /// Anything else (a malformed or quoted row, rows out of date order, a stream that cannot seek) is read into a
+    /// <see cref="TransactionTable"/> first (the stream is read again from where it stood).
+    /// </remarks>
+    /// <param name="stream">The bytes.</param>
+    /// <param name="source">The name used in messages: the file name, or <c>-</c> for standard input.</param>
+    /// <param name="through">When given, only purchases on or before this date count (customers whose first purchase is later are left out).</param>
+    /// <param name="options">Columns, date pattern, skipping; null for <see cref="TransactionCsvOptions.Default"/>.</param>
+    /// <returns>The summaries, the number of rows read and skipped, and the latest date in the input.</returns>
+    /// <exception cref="CsvFormatException">A malformed header or row (see the remarks of <see cref="TransactionCsv"/>).</exception>
+    public static TransactionCsvSummaries Summarize(Stream stream, string source, LocalDate? through = null, TransactionCsvOptions? options = null)
+    {
+        Guard.NotNull(stream);
+        Guard.NotNull(source);
+        return Summarize(stream, source, through, options ?? TransactionCsvOptions.Default, ParallelTransactionReader.Settings.Default);
+    }
+
+    /// <summary>As <see cref="Summarize(Stream, string, LocalDate?, TransactionCsvOptions?)"/>, with the block settings given (tests use small blocks).</summary>
+    internal static TransactionCsvSummaries Summarize(Stream stream, string source, LocalDate? through, TransactionCsvOptions options, ParallelTransactionReader.Settings settings)
+    {
+        int throughDay = through is LocalDate t ? DayNumbers.FromDate(t) : int.MaxValue;
+        long start = stream.CanSeek ? stream.Position : 0;
+
+        // Progress never goes back when the read starts over on the table path.
+        HighWaterProgress? progress = options.Progress is null ? null : new HighWaterProgress(options.Progress);
+        TransactionCsvOptions tracked = progress is null ? options : options.WithProgress(progress);
+        TransactionCsvSummaries? fast = SummarizingCsvReader.TrySummarize(stream, source, tracked, throughDay, settings);
+        if (fast is not null)
+        {
+            return fast;
+        }
+
+        if (stream.CanSeek)
+        {
+            stream.Position = start;
+        }
+
+        TransactionCsvResult read = Utf8TransactionReader.Read(stream, source, tracked, settings);
+        TransactionTable table = read.Table;
+        int latest = int.MinValue;
+        foreach (int day in table.DayNumbers)
+        {
+            latest = day > latest ? day : latest;
+        }
+
+        return new TransactionCsvSummaries(
+            PurchaseAggregator.Summarize(table, through),
+            table.Count,
+            latest == int.MinValue ? null : DayNumbers.ToDate(latest),
+            read.SkippedRows,
+            read.FirstSkipped);
+    }
+
     /// <summary>Reads CSV text; the reader is left open.</summary>
     /// <param name="reader">The text.</param>
     /// <param name="source">The name used in messages.</param>
@@ -71,6 +152,18 @@ public static class TransactionCsv
             var state = new RowState(options, dates);
             ReadRemaining(csv, ref state);
             return state.ToResult();
+        }
+    }
+
+    /// <summary>Reports the progress marks (every 2^20 rows) passed from <paramref name="before"/> rows to <paramref name="after"/>.</summary>
+    internal static void ReportProgress(IProgress<long>? progress, long before, long after)
+    {
+        if (progress is not null)
+        {
+            for (long r = ((before / ProgressEvery) + 1) * ProgressEvery; r <= after; r += ProgressEvery)
+            {
+                progress.Report(r);
+            }
         }
     }
 
@@ -165,16 +258,28 @@ public static class TransactionCsv
         {
             long before = Rows;
             Rows += rows;
-            if (Progress is not null)
-            {
-                for (long r = ((before / ProgressEvery) + 1) * ProgressEvery; r <= Rows; r += ProgressEvery)
-                {
-                    Progress.Report(r);
-                }
-            }
+            ReportProgress(Progress, before, Rows);
         }
 
         public readonly TransactionCsvResult ToResult() => new(Builder.ToTable(), Skipped, FirstSkipped);
+    }
+
+    /// <summary>Passes on only counts above the highest passed so far.</summary>
+    private sealed class HighWaterProgress : IProgress<long>
+    {
+        private readonly IProgress<long> _inner;
+        private long _highest;
+
+        public HighWaterProgress(IProgress<long> inner) => _inner = inner;
+
+        public void Report(long value)
+        {
+            if (value > _highest)
+            {
+                _highest = value;
+                _inner.Report(value);
+            }
+        }
     }
 
     /// <summary>Keeps the caller's reader open when the CSV reader is disposed.</summary>

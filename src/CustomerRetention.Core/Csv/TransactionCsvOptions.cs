@@ -38,4 +38,15 @@ public sealed class TransactionCsvOptions
 
     /// <summary>Called with the number of rows read so far, about every million rows; null for none.</summary>
     public IProgress<long>? Progress { get; init; }
+
+    /// <summary>A copy with <paramref name="progress"/> as the progress callback.</summary>
+    internal TransactionCsvOptions WithProgress(IProgress<long>? progress) => new()
+    {
+        CustomerColumn = CustomerColumn,
+        DateColumn = DateColumn,
+        AmountColumn = AmountColumn,
+        DateFormat = DateFormat,
+        SkipInvalid = SkipInvalid,
+        Progress = progress,
+    };
 }

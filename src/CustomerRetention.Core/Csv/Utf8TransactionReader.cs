@@ -27,40 +27,19 @@ internal static class Utf8TransactionReader
     {
         DateParser dates = DateParser.For(options.DateFormat);
         var input = new ByteInput(stream);
-        input.Fill();
-        int start = 0;
-        ReadOnlySpan<byte> head = input.Available;
-        if (head.Length >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
-        {
-            start = 3;
-        }
-
-        int newline = input.Available.Slice(start).IndexOf((byte)'\n');
-        if (newline < 0 && !input.AtEnd)
-        {
-            return General(input, source, options);
-        }
-
-        ReadOnlySpan<byte> header = newline < 0 ? input.Available.Slice(start) : input.Available.Slice(start, newline);
-        if (header.Length > 0 && header[header.Length - 1] == (byte)'\r')
-        {
-            header = header.Slice(0, header.Length - 1);
-        }
-
-        bool utf16Or32Bom = start == 0 && head.Length >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF) || (head.Length >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 0xFE && head[3] == 0xFF));
-        if (header.IsEmpty || header.IndexOfAny((byte)'"', (byte)'\r') >= 0 || utf16Or32Bom)
+        if (!TryHeader(input, out string header, out int consumed))
         {
             return General(input, source, options);
         }
 
         // The header goes through the general reader (mapping, synonyms, messages); the rows come here.
         var feeder = new LineFeeder();
-        feeder.Set(Decode(header) + "\n");
+        feeder.Set(header + "\n");
         var csv = new CsvRecordReader(feeder, source, TransactionCsv.Columns(options));
         using (csv)
         {
             var state = new TransactionCsv.RowState(options, dates, EstimateRows(stream, input));
-            input.Consume(newline < 0 ? input.Available.Length : start + newline + 1);
+            input.Consume(consumed);
             var rows = new RowReader(csv, feeder, state.Builder, state.Dates);
             if (ParallelTransactionReader.Worthwhile(rows, input, parallel))
             {
@@ -74,6 +53,51 @@ internal static class Utf8TransactionReader
             return state.ToResult();
         }
     }
+
+    /// <summary>
+    /// Fills <paramref name="input"/> and finds the header line, for the byte-level readers: false when the general
+    /// path must read the input instead (no line feed in the first buffer, an empty header or one with a quote or a lone
+    /// carriage return, a UTF-16 or UTF-32 byte-order mark). <paramref name="consumed"/>: the bytes of the byte-order
+    /// mark, the header and its line feed.
+    /// </summary>
+    internal static bool TryHeader(ByteInput input, out string header, out int consumed)
+    {
+        header = string.Empty;
+        consumed = 0;
+        input.Fill();
+        int start = 0;
+        ReadOnlySpan<byte> head = input.Available;
+        if (head.Length >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
+        {
+            start = 3;
+        }
+
+        int newline = input.Available.Slice(start).IndexOf((byte)'\n');
+        if (newline < 0 && !input.AtEnd)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> line = newline < 0 ? input.Available.Slice(start) : input.Available.Slice(start, newline);
+        if (line.Length > 0 && line[line.Length - 1] == (byte)'\r')
+        {
+            line = line.Slice(0, line.Length - 1);
+        }
+
+        bool utf16Or32Bom = start == 0 && head.Length >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF) || (head.Length >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 0xFE && head[3] == 0xFF));
+        if (line.IsEmpty || line.IndexOfAny((byte)'"', (byte)'\r') >= 0 || utf16Or32Bom)
+        {
+            return false;
+        }
+
+        header = Decode(line);
+        consumed = newline < 0 ? input.Available.Length : start + newline + 1;
+        return true;
+    }
+
+    /// <summary>Whether rows are <c>customer_id,date,amount</c> in that order with ISO dates (the layout <see cref="ParsePlain"/> parses).</summary>
+    internal static bool IsSimpleLayout(CsvRecordReader csv, DateParser dates) =>
+        dates.IsIso && csv.FieldOf(0) == 0 && csv.FieldOf(1) == 1 && csv.FieldOf(2) == 2 && csv.Header.Count == 3;
 
     /// <summary>
     /// Room for the rows of a file whose length is known, estimated from the line length of the first
@@ -218,7 +242,7 @@ internal static class Utf8TransactionReader
             _amountField = csv.FieldOf(2);
             _lastField = Math.Max(_customerField, Math.Max(_dateField, _amountField));
             _fieldStart = new int[_lastField + 2];
-            _simpleLayout = dates.IsIso && _customerField == 0 && _dateField == 1 && _amountField == 2 && csv.Header.Count == 3;
+            _simpleLayout = IsSimpleLayout(csv, dates);
         }
 
         /// <summary>

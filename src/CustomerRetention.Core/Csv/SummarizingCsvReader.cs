@@ -1,0 +1,557 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+
+namespace CustomerRetention.Csv;
+
+/// <summary>
+/// Reads a large <c>customer_id,date,amount</c> file (ISO dates) straight into purchase summaries, on all cores,
+/// without building the table of its rows: the fast path of <see cref="TransactionCsv.Summarize(Stream, string, NodaTime.LocalDate?, TransactionCsvOptions?)"/>.
+/// It takes files whose every row is plain (see <see cref="Utf8TransactionReader.ParsePlain"/>) and whose customers'
+/// rows come in date order (grouped by customer, or a log in date order), and gives up (returns null, for the caller
+/// to read the input again through the table) at the first row of any other kind, a customer's row dated before one
+/// already summed, an amount total that leaves the scaled-integer range, or an input that is mostly customers coming
+/// back (where the table's sort is faster). What it returns is what the table path returns, bit for bit.
+/// </summary>
+/// <remarks>
+/// <para>The calling thread reads the input in blocks of whole lines (as <see cref="ParallelTransactionReader"/>
+/// does) and hands each to a worker, which sums each run of consecutive rows of one customer into one partial
+/// summary (first and last day, purchase days, transactions, total and first-day amounts as scaled integers).
+/// The calling thread merges the runs in file order: the customer's index (order of first appearance, ids kept as
+/// bytes), then the run added to the customer's totals, which live in the result's own memory.</para>
+/// <para>Memory: the blocks in flight (two of 1 MiB per core), the ids' bytes and hash table, and the result.</para>
+/// </remarks>
+internal static class SummarizingCsvReader
+{
+    /// <summary>Give up when more than this share of the runs (after <see cref="MinRunsForReturnCheck"/>) add to a customer already seen.</summary>
+    private const int ReturningRunsPerMille = 250;
+    private const int MinRunsForReturnCheck = 1 << 16;
+
+    /// <summary>The summaries of the rows on or before <paramref name="throughDay"/>, or null when this path does not apply or gave up (the stream is then at an unknown position).</summary>
+    public static TransactionCsvSummaries? TrySummarize(
+        Stream stream,
+        string source,
+        TransactionCsvOptions options,
+        int throughDay,
+        ParallelTransactionReader.Settings settings)
+    {
+        DateParser dates = DateParser.For(options.DateFormat);
+        if (settings.Workers < 2 || !stream.CanSeek)
+        {
+            return null;
+        }
+
+        var input = new Utf8TransactionReader.ByteInput(stream);
+        if (!Utf8TransactionReader.TryHeader(input, out string header, out int consumed))
+        {
+            return null;
+        }
+
+        var feeder = new Utf8TransactionReader.LineFeeder();
+        feeder.Set(header + "\n");
+        try
+        {
+            using var csv = new CsvRecordReader(feeder, source, TransactionCsv.Columns(options));
+            if (!Utf8TransactionReader.IsSimpleLayout(csv, dates))
+            {
+                return null;
+            }
+        }
+        catch (CsvFormatException)
+        {
+            // The table path reports it.
+            return null;
+        }
+
+        long bytes = stream.Length - stream.Position + input.Available.Length - consumed;
+        input.Consume(consumed);
+        if (input.AtEnd && input.Available.Length <= 2 * settings.BlockSize)
+        {
+            return null;
+        }
+
+        var totals = new Totals(throughDay, bytes, options.Progress);
+        return Read(input, settings, totals) ? totals.ToResult() : null;
+    }
+
+    /// <summary>Reads every block into <paramref name="totals"/>; false when it gave up.</summary>
+    private static bool Read(Utf8TransactionReader.ByteInput input, ParallelTransactionReader.Settings settings, Totals totals)
+    {
+        int window = settings.Workers * 2;
+        var pending = new Queue<(RunBlock Block, Task Task)>(window + 1);
+        var free = new Stack<RunBlock>();
+        var all = new List<RunBlock>();
+        byte[] carry = new byte[Math.Max(settings.BlockSize, 1 << 10)];
+        int carryLength = 0;
+        bool end = false;
+        try
+        {
+            while (!end)
+            {
+                RunBlock block = free.Count > 0 ? free.Pop() : New(all, settings.BlockSize, totals.ThroughDay);
+                end = LineBlock.Fill(input, block, ref carry, ref carryLength);
+                if (block.Length == 0)
+                {
+                    free.Push(block);
+                    continue;
+                }
+
+                pending.Enqueue((block, Task.Run(block.Parse)));
+                if (pending.Count >= window)
+                {
+                    (RunBlock done, Task task) = pending.Dequeue();
+                    ParallelWork.Wait(task);
+                    if (!totals.Add(done))
+                    {
+                        return false;
+                    }
+
+                    free.Push(done);
+                }
+            }
+
+            while (pending.Count > 0)
+            {
+                (RunBlock done, Task task) = pending.Dequeue();
+                ParallelWork.Wait(task);
+                if (!totals.Add(done))
+                {
+                    return false;
+                }
+
+                free.Push(done);
+            }
+
+            if (carryLength > 0)
+            {
+                // The last line, without a line feed: a block of its own, with one.
+                RunBlock last = free.Count > 0 ? free.Pop() : New(all, settings.BlockSize, totals.ThroughDay);
+                while (last.Data.Length <= carryLength)
+                {
+                    last.Grow();
+                }
+
+                Buffer.BlockCopy(carry, 0, last.Data, 0, carryLength);
+                last.Data[carryLength] = (byte)'\n';
+                last.Length = carryLength + 1;
+                last.Parse();
+                return totals.Add(last);
+            }
+
+            return true;
+        }
+        finally
+        {
+            // Workers only read their own blocks; wait for any still running (after giving up) before the blocks go back to the pool.
+            foreach ((RunBlock _, Task task) in pending)
+            {
+                try
+                {
+                    task.Wait();
+                }
+                catch (AggregateException)
+                {
+                }
+            }
+
+            foreach (RunBlock block in all)
+            {
+                block.Release();
+            }
+        }
+    }
+
+    private static RunBlock New(List<RunBlock> all, int size, int throughDay)
+    {
+        var block = new RunBlock(size, throughDay);
+        all.Add(block);
+        return block;
+    }
+
+    /// <summary>One run of consecutive rows of one customer in a block, summed (amounts in units of the block's scale).</summary>
+    [StructLayout(LayoutKind.Auto)]
+    private struct Run
+    {
+        public int IdOffset;
+        public int IdLength;
+        public int Hash;
+        public int FirstDay;
+        public int LastDay;
+        public int PurchaseDays;
+        public long Transactions; // rows on or before the cut-off; 0 when every row of the run is later
+        public long TotalUnits;
+        public long FirstDayUnits;
+    }
+
+    /// <summary>A block of lines and its runs (the worker's part).</summary>
+    private sealed class RunBlock : LineBlock
+    {
+        private readonly int _throughDay;
+        private Run[] _runs;
+
+        public RunBlock(int size, int throughDay)
+            : base(size)
+        {
+            _throughDay = throughDay;
+            _runs = ArrayPool<Run>.Shared.Rent(Math.Max(Data.Length / 128, 64));
+        }
+
+        /// <summary>Whether every line was plain and every customer's rows in date order, with totals in range.</summary>
+        public bool Ok { get; private set; }
+
+        public ReadOnlySpan<Run> Runs => new(_runs, 0, RunCount);
+
+        public int RunCount { get; private set; }
+
+        public int Rows { get; private set; }
+
+        /// <summary>The latest day of any row (cut-off or not); <see cref="int.MinValue"/> for none.</summary>
+        public int LatestDay { get; private set; }
+
+        /// <summary>The number of decimals of the runs' units (the most any row of the block has).</summary>
+        public int Scale { get; private set; }
+
+        public void Release()
+        {
+            ArrayPool<Run>.Shared.Return(_runs);
+            ReturnData();
+        }
+
+        public void Parse()
+        {
+            Ok = false;
+            RunCount = 0;
+            Rows = 0;
+            Scale = 0;
+            LatestDay = int.MinValue;
+            try
+            {
+                Ok = ParseRuns();
+            }
+            catch (OverflowException)
+            {
+                // A total beyond the scaled-integer range: the table path sums it as decimals.
+            }
+        }
+
+        private bool ParseRuns()
+        {
+            ReadOnlySpan<byte> chunk = new(Data, 0, Length);
+            Run[] runs = _runs;
+            int through = _throughDay;
+            int scale = 0;
+            int latest = int.MinValue;
+            int count = 0;
+            int rows = 0;
+            int current = -1;
+            int pos = 0;
+            while (pos < chunk.Length)
+            {
+                int next = Utf8TransactionReader.ParsePlain(chunk, pos, out int idLength, out int day, out long units, out int rowScale);
+                if (next < 0)
+                {
+                    return false;
+                }
+
+                rows++;
+                latest = day > latest ? day : latest;
+                if (rowScale != scale)
+                {
+                    if (rowScale < scale)
+                    {
+                        units = checked(units * AmountUnits.Pow10(scale - rowScale));
+                    }
+                    else
+                    {
+                        Rescale(runs, count, rowScale - scale);
+                        scale = rowScale;
+                    }
+                }
+
+                if (current < 0 || idLength != runs[current].IdLength || !chunk.Slice(pos, idLength).SequenceEqual(chunk.Slice(runs[current].IdOffset, idLength)))
+                {
+                    if (count == runs.Length)
+                    {
+                        Run[] grown = ArrayPool<Run>.Shared.Rent(runs.Length * 2);
+                        Array.Copy(runs, grown, count);
+                        ArrayPool<Run>.Shared.Return(runs);
+                        _runs = runs = grown;
+                    }
+
+                    current = count++;
+                    runs[current] = new Run
+                    {
+                        IdOffset = pos,
+                        IdLength = idLength,
+                        Hash = Utf8TransactionReader.Utf8IdCache.Hash(chunk.Slice(pos, idLength)),
+                    };
+                }
+
+                if (day <= through && !Add(ref runs[current], day, units))
+                {
+                    return false;
+                }
+
+                pos = next;
+            }
+
+            RunCount = count;
+            Rows = rows;
+            Scale = scale;
+            LatestDay = latest;
+            return true;
+        }
+
+        /// <summary>Adds one row to its run; false when it is dated before the run's last day.</summary>
+        private static bool Add(ref Run run, int day, long units)
+        {
+            if (run.Transactions == 0)
+            {
+                run.FirstDay = day;
+                run.LastDay = day;
+                run.PurchaseDays = 1;
+                run.FirstDayUnits = units;
+            }
+            else if (day > run.LastDay)
+            {
+                run.LastDay = day;
+                run.PurchaseDays++;
+            }
+            else if (day == run.LastDay)
+            {
+                if (day == run.FirstDay)
+                {
+                    run.FirstDayUnits = checked(run.FirstDayUnits + units);
+                }
+            }
+            else
+            {
+                return false;
+            }
+
+            run.Transactions++;
+            run.TotalUnits = checked(run.TotalUnits + units);
+            return true;
+        }
+
+        private static void Rescale(Run[] runs, int count, int by)
+        {
+            long factor = AmountUnits.Pow10(by);
+            for (int r = 0; r < count; r++)
+            {
+                runs[r].TotalUnits = checked(runs[r].TotalUnits * factor);
+                runs[r].FirstDayUnits = checked(runs[r].FirstDayUnits * factor);
+            }
+        }
+    }
+
+    /// <summary>The customers and their running totals (the calling thread's part).</summary>
+    private sealed class Totals
+    {
+        private readonly long _bytes;
+        private readonly IProgress<long>? _progress;
+        private Utf8CustomerIds? _ids;
+        private PurchaseSummary[] _summaries = [];
+        private int _scale;
+        private long _rows;
+        private long _runs;
+        private long _returningRuns;
+        private int _latestDay = int.MinValue;
+
+        public Totals(int throughDay, long bytes, IProgress<long>? progress)
+        {
+            ThroughDay = throughDay;
+            _bytes = bytes;
+            _progress = progress;
+        }
+
+        public int ThroughDay { get; }
+
+        /// <summary>Merges a parsed block's runs, in file order; false when this path gives up.</summary>
+        public bool Add(RunBlock block)
+        {
+            if (!block.Ok)
+            {
+                return false;
+            }
+
+            if (_ids is null)
+            {
+                Reserve(block);
+            }
+
+            try
+            {
+                if (block.Scale > _scale)
+                {
+                    RaiseScale(block.Scale);
+                }
+
+                return AddRuns(block.Data, block.Runs, AmountUnits.Pow10(_scale - block.Scale)) && Count(block);
+            }
+            catch (OverflowException)
+            {
+                return false;
+            }
+        }
+
+        public TransactionCsvSummaries ToResult()
+        {
+            Utf8CustomerIds ids = _ids ?? new Utf8CustomerIds(0, 0);
+            int count = ids.Count;
+            PurchaseSummary[] summaries = _summaries;
+            int scale = _scale;
+            int[] empty = new int[count >= 1 << 16 ? ParallelWork.Workers(8) : 1];
+            ParallelWork.Run(empty.Length, w =>
+            {
+                int start = ParallelWork.Start(count, w, empty.Length);
+                empty[w] = PurchaseAggregator.UnitsToSummaries(summaries.AsSpan(start, ParallelWork.Start(count, w + 1, empty.Length) - start), scale);
+            });
+
+            NodaTime.LocalDate? through = ThroughDay == int.MaxValue ? null : DayNumbers.ToDate(ThroughDay);
+            NodaTime.LocalDate? latest = _latestDay == int.MinValue ? null : DayNumbers.ToDate(_latestDay);
+            int kept = count - empty.Sum();
+            if (kept == count)
+            {
+                return new TransactionCsvSummaries(new PurchaseSummaries(ids.ToList(), summaries, count, through), _rows, latest);
+            }
+
+            // Customers whose every row is after the cut-off are left out, as the table path leaves them out.
+            int[] indices = new int[kept];
+            var compact = new PurchaseSummary[kept];
+            int k = 0;
+            for (int c = 0; c < count; c++)
+            {
+                if (summaries[c].HasPurchases)
+                {
+                    indices[k] = c;
+                    compact[k++] = summaries[c];
+                }
+            }
+
+            return new TransactionCsvSummaries(new PurchaseSummaries(ids.ToList(indices), compact, kept, through), _rows, latest);
+        }
+
+        /// <summary>Room for as many customers as the first block suggests (its share of runs per byte, times the input's bytes).</summary>
+        private void Reserve(RunBlock block)
+        {
+            double perByte = (double)block.RunCount / Math.Max(block.Length, 1);
+            int capacity = (int)Math.Min((perByte * _bytes * 1.1) + 1024, 1 << 28);
+            int idBytes = 0;
+            foreach (Run run in block.Runs)
+            {
+                idBytes += run.IdLength;
+            }
+
+            _ids = new Utf8CustomerIds(capacity, (idBytes / Math.Max(block.RunCount, 1)) + 1);
+            _summaries = Uninitialized(capacity);
+        }
+
+        private bool AddRuns(byte[] data, ReadOnlySpan<Run> runs, long factor)
+        {
+            Utf8CustomerIds ids = _ids!;
+            foreach (Run run in runs)
+            {
+                ReadOnlySpan<byte> id = new(data, run.IdOffset, run.IdLength);
+                int c = ids.GetOrAdd(id, run.Hash, out bool added);
+                if (added && !Utf8CustomerIds.IsAscii(id))
+                {
+                    // Different invalid UTF-8 ids may decode to one string: the table path's interner decides.
+                    return false;
+                }
+
+                if (c == _summaries.Length)
+                {
+                    PurchaseSummary[] grown = Uninitialized(_summaries.Length * 2);
+                    Array.Copy(_summaries, grown, c);
+                    _summaries = grown;
+                }
+
+                ref PurchaseAggregator.UnitAccumulator total = ref PurchaseAggregator.AsUnits(ref _summaries[c]);
+                if (added)
+                {
+                    total = default;
+                }
+                else
+                {
+                    _returningRuns++;
+                }
+
+                if (run.Transactions > 0 && !Merge(ref total, run, factor))
+                {
+                    return false;
+                }
+            }
+
+            _runs += runs.Length;
+            return _runs < MinRunsForReturnCheck || _returningRuns * 1000 <= _runs * ReturningRunsPerMille;
+        }
+
+        /// <summary>Adds a run (later in the file) to a customer's totals; false when it starts before their last day.</summary>
+        private static bool Merge(ref PurchaseAggregator.UnitAccumulator total, in Run run, long factor)
+        {
+            long runTotal = checked(run.TotalUnits * factor);
+            long runFirstDay = checked(run.FirstDayUnits * factor);
+            if (total.Transactions == 0)
+            {
+                total.FirstDay = run.FirstDay;
+                total.LastDay = run.LastDay;
+                total.PurchaseDays = run.PurchaseDays;
+                total.Transactions = run.Transactions;
+                total.TotalUnits = runTotal;
+                total.FirstDayUnits = runFirstDay;
+                return true;
+            }
+
+            if (run.FirstDay < total.LastDay)
+            {
+                return false;
+            }
+
+            // The run's first day is the customer's last day so far, or later: its days overlap theirs in at most that one day.
+            bool sameDay = run.FirstDay == total.LastDay;
+            if (sameDay && total.FirstDay == total.LastDay)
+            {
+                total.FirstDayUnits = checked(total.FirstDayUnits + runFirstDay);
+            }
+
+            total.PurchaseDays += run.PurchaseDays - (sameDay ? 1 : 0);
+            total.LastDay = run.LastDay;
+            total.Transactions += run.Transactions;
+            total.TotalUnits = checked(total.TotalUnits + runTotal);
+            return true;
+        }
+
+        /// <summary>More decimals from now on: every customer's units so far times 10^(scale − old scale).</summary>
+        private void RaiseScale(int scale)
+        {
+            long factor = AmountUnits.Pow10(scale - _scale);
+            Span<PurchaseAggregator.UnitAccumulator> units = MemoryMarshal.Cast<PurchaseSummary, PurchaseAggregator.UnitAccumulator>(_summaries.AsSpan(0, _ids!.Count));
+            for (int c = 0; c < units.Length; c++)
+            {
+                units[c].TotalUnits = checked(units[c].TotalUnits * factor);
+                units[c].FirstDayUnits = checked(units[c].FirstDayUnits * factor);
+            }
+
+            _scale = scale;
+        }
+
+        private bool Count(RunBlock block)
+        {
+            _latestDay = Math.Max(_latestDay, block.LatestDay);
+            long before = _rows;
+            _rows += block.Rows;
+            TransactionCsv.ReportProgress(_progress, before, _rows);
+            return true;
+        }
+
+        private static PurchaseSummary[] Uninitialized(int length)
+        {
+#if NET8_0_OR_GREATER
+            // Only the slots of customers seen are written and read: no zeroing, no touching of the rest.
+            return GC.AllocateUninitializedArray<PurchaseSummary>(length);
+#else
+            return new PurchaseSummary[length];
+#endif
+        }
+    }
+}

@@ -1,0 +1,229 @@
+using System.Collections;
+using System.Text;
+
+namespace CustomerRetention;
+
+/// <summary>
+/// ASCII customer ids by their bytes → dense indices 0..n−1 in order of first appearance, without a string per
+/// customer: the ids live in one byte arena, and the lists of <see cref="ToList()"/> make their strings only when someone asks
+/// for a customer (all at once, on all cores). An open-addressing hash table (linear probing, power-of-two size,
+/// at most half full); not thread-safe.
+/// </summary>
+/// <remarks>ASCII only, so that different byte strings are always different ids (invalid UTF-8 would decode to
+/// U+FFFD and could collide); callers check with <see cref="IsAscii"/> before adding.</remarks>
+internal sealed class Utf8CustomerIds
+{
+    private Entry[] _entries;
+    private int[] _offsets; // by index; _offsets[i + 1] − _offsets[i] is the id's length
+    private byte[] _arena;
+    private int _count;
+
+    /// <summary>Room for about <paramref name="capacity"/> ids of <paramref name="bytesPerId"/> bytes before regrowing.</summary>
+    public Utf8CustomerIds(int capacity, int bytesPerId)
+    {
+        capacity = Math.Max(capacity, 16);
+        int size = 32;
+        while (size < capacity * 2)
+        {
+            size <<= 1;
+        }
+
+        // Only what is written is ever read: the large arrays need no zeroing (nor their pages touching) up front.
+        _entries = new Entry[size];
+        _offsets = Uninitialized<int>(capacity + 1);
+        _offsets[0] = 0;
+        _arena = Uninitialized<byte>(Math.Max(capacity * Math.Max(bytesPerId, 1), 256));
+    }
+
+    /// <summary>The number of ids.</summary>
+    public int Count => _count;
+
+    /// <summary>The bytes of the id at <paramref name="index"/>.</summary>
+    public ReadOnlySpan<byte> this[int index] => new(_arena, _offsets[index], _offsets[index + 1] - _offsets[index]);
+
+    /// <summary>Whether every byte is ASCII (the ids this table accepts).</summary>
+    public static bool IsAscii(ReadOnlySpan<byte> id)
+    {
+#if NET8_0_OR_GREATER
+        return System.Text.Ascii.IsValid(id);
+#else
+        foreach (byte b in id)
+        {
+            if (b >= 0x80)
+            {
+                return false;
+            }
+        }
+
+        return true;
+#endif
+    }
+
+    /// <summary>The index of <paramref name="id"/> (whose <see cref="CustomerRetention.Csv.Utf8TransactionReader.Utf8IdCache.Hash"/> is <paramref name="hash"/>), added at the end when new.</summary>
+    public int GetOrAdd(ReadOnlySpan<byte> id, int hash, out bool added)
+    {
+        Entry[] entries = _entries;
+        int mask = entries.Length - 1;
+        int slot = hash & mask;
+        while (true)
+        {
+            Entry entry = entries[slot];
+            if (entry.Index == 0)
+            {
+                break;
+            }
+
+            if (entry.Hash == hash && id.SequenceEqual(this[entry.Index - 1]))
+            {
+                added = false;
+                return entry.Index - 1;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+
+        int index = _count;
+        if (index + 1 == _offsets.Length)
+        {
+            Array.Resize(ref _offsets, _offsets.Length * 2);
+        }
+
+        int offset = _offsets[index];
+        if (offset + id.Length > _arena.Length)
+        {
+            Array.Resize(ref _arena, Math.Max(_arena.Length * 2, offset + id.Length));
+        }
+
+        id.CopyTo(new Span<byte>(_arena, offset, id.Length));
+        _offsets[index + 1] = offset + id.Length;
+        entries[slot] = new Entry(hash, index + 1);
+        _count++;
+        if (_count * 2 > entries.Length)
+        {
+            Grow();
+        }
+
+        added = true;
+        return index;
+    }
+
+    /// <summary>The customers 0..<see cref="Count"/>−1 as a list whose strings are made on first access.</summary>
+    public IReadOnlyList<CustomerId> ToList() => new LazyList(this, null);
+
+    /// <summary>The customers at <paramref name="indices"/>, in that order, as a list whose strings are made on first access.</summary>
+    public IReadOnlyList<CustomerId> ToList(int[] indices) => new LazyList(this, indices);
+
+    private static T[] Uninitialized<T>(int length)
+        where T : unmanaged
+    {
+#if NET8_0_OR_GREATER
+        return GC.AllocateUninitializedArray<T>(length);
+#else
+        return new T[length];
+#endif
+    }
+
+    private void Grow()
+    {
+        var entries = new Entry[_entries.Length * 2];
+        int mask = entries.Length - 1;
+        foreach (Entry e in _entries)
+        {
+            if (e.Index == 0)
+            {
+                continue;
+            }
+
+            int slot = e.Hash & mask;
+            while (entries[slot].Index != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            entries[slot] = e;
+        }
+
+        _entries = entries;
+    }
+
+    /// <summary>A slot: the id's hash and its index + 1 (0 = empty).</summary>
+    private readonly struct Entry
+    {
+        public readonly int Hash;
+        public readonly int Index;
+
+        public Entry(int hash, int index)
+        {
+            Hash = hash;
+            Index = index;
+        }
+    }
+
+    /// <summary>Customer ids read from the arena; the strings are made for all of them the first time one is asked for.</summary>
+    private sealed class LazyList : IReadOnlyList<CustomerId>
+    {
+        private readonly Utf8CustomerIds _ids;
+        private readonly int[]? _indices;
+        private CustomerId[]? _customers;
+
+        public LazyList(Utf8CustomerIds ids, int[]? indices)
+        {
+            _ids = ids;
+            _indices = indices;
+            Count = indices?.Length ?? ids.Count;
+        }
+
+        public int Count { get; }
+
+        public CustomerId this[int index]
+        {
+            get
+            {
+                if ((uint)index >= (uint)Count)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(index), index, "The index must be within the list.");
+                }
+
+                return (_customers ?? Materialize())[index];
+            }
+        }
+
+        public IEnumerator<CustomerId> GetEnumerator() => ((IEnumerable<CustomerId>)(_customers ?? Materialize())).GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private CustomerId[] Materialize()
+        {
+            var customers = new CustomerId[Count];
+            const int Chunk = 1 << 15;
+            int chunks = (Count + Chunk - 1) / Chunk;
+            void Make(int c)
+            {
+                for (int i = c * Chunk, end = Math.Min(Count, (c + 1) * Chunk); i < end; i++)
+                {
+                    ReadOnlySpan<byte> id = _ids[_indices is null ? i : _indices[i]];
+#if NET8_0_OR_GREATER
+                    customers[i] = new CustomerId(Encoding.ASCII.GetString(id));
+#else
+                    customers[i] = new CustomerId(Encoding.ASCII.GetString(id.ToArray()));
+#endif
+                }
+            }
+
+            if (chunks > 1 && Environment.ProcessorCount > 1)
+            {
+                Parallel.For(0, chunks, Make);
+            }
+            else
+            {
+                for (int c = 0; c < chunks; c++)
+                {
+                    Make(c);
+                }
+            }
+
+            // Two threads may both make the strings; either array is right.
+            return _customers = customers;
+        }
+    }
+}
