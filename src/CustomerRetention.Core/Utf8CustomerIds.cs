@@ -1,5 +1,10 @@
+using System.Buffers;
 using System.Collections;
+using System.Runtime.CompilerServices;
 using System.Text;
+#if NET8_0_OR_GREATER
+using System.Runtime.Intrinsics.X86;
+#endif
 
 namespace CustomerRetention;
 
@@ -11,7 +16,7 @@ namespace CustomerRetention;
 /// </summary>
 /// <remarks>ASCII only, so that different byte strings are always different ids (invalid UTF-8 would decode to
 /// U+FFFD and could collide); callers check with <see cref="IsAscii"/> before adding.</remarks>
-internal sealed class Utf8CustomerIds
+internal sealed class Utf8CustomerIds : IDisposable
 {
     private Entry[] _entries;
     private int[] _offsets; // by index; _offsets[i + 1] − _offsets[i] is the id's length
@@ -28,8 +33,9 @@ internal sealed class Utf8CustomerIds
             size <<= 1;
         }
 
-        // Only what is written is ever read: the large arrays need no zeroing (nor their pages touching) up front.
-        _entries = new Entry[size];
+        // The table is scratch (pooled, so that its pages stay mapped from one read to the next); the ids stay with
+        // the lists made from them. Only what is written is ever read: those need no zeroing up front.
+        _entries = RentEntries(size);
         _offsets = Uninitialized<int>(capacity + 1);
         _offsets[0] = 0;
         _arena = Uninitialized<byte>(Math.Max(capacity * Math.Max(bytesPerId, 1), 256));
@@ -107,6 +113,35 @@ internal sealed class Utf8CustomerIds
         return index;
     }
 
+    /// <summary>
+    /// Asks the processor to fetch the table slot of <paramref name="hash"/> now, for a lookup a few ids later: a table
+    /// of a million customers does not fit the caches, and the lookups of grouped input hardly ever hit.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void Prefetch(int hash)
+    {
+#if NET8_0_OR_GREATER
+        if (Sse.IsSupported)
+        {
+            Entry[] entries = _entries;
+            fixed (Entry* slot = &entries[hash & (entries.Length - 1)])
+            {
+                Sse.Prefetch0(slot);
+            }
+        }
+#endif
+    }
+
+    /// <summary>Gives the hash table back to the pool: lookups are over, the ids stay readable.</summary>
+    public void Dispose()
+    {
+        if (_entries.Length > 0)
+        {
+            ArrayPool<Entry>.Shared.Return(_entries);
+            _entries = [];
+        }
+    }
+
     /// <summary>The customers 0..<see cref="Count"/>−1 as a list whose strings are made on first access.</summary>
     public IReadOnlyList<CustomerId> ToList() => new LazyList(this, null);
 
@@ -123,9 +158,23 @@ internal sealed class Utf8CustomerIds
 #endif
     }
 
+    private static Entry[] RentEntries(int size)
+    {
+        Entry[] entries = ArrayPool<Entry>.Shared.Rent(size);
+        if (entries.Length != size)
+        {
+            // The size must be a power of two: take exactly that many.
+            ArrayPool<Entry>.Shared.Return(entries);
+            entries = new Entry[size];
+        }
+
+        Array.Clear(entries, 0, size);
+        return entries;
+    }
+
     private void Grow()
     {
-        var entries = new Entry[_entries.Length * 2];
+        Entry[] entries = RentEntries(_entries.Length * 2);
         int mask = entries.Length - 1;
         foreach (Entry e in _entries)
         {
@@ -143,6 +192,7 @@ internal sealed class Utf8CustomerIds
             entries[slot] = e;
         }
 
+        ArrayPool<Entry>.Shared.Return(_entries);
         _entries = entries;
     }
 

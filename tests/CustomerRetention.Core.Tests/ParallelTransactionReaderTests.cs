@@ -145,7 +145,7 @@ public sealed class ParallelTransactionReaderTests
                 {
                     string date = FormattableString.Invariant($"{year:0000}-{month:00}-{day:00}");
                     byte[] line = Encoding.ASCII.GetBytes("C," + date + ",1\n");
-                    int next = Utf8TransactionReader.ParsePlain(line, 0, out _, out int parsed, out _, out _);
+                    int next = PlainLine.Parse(line, 0, out _, out int parsed, out _, out _);
                     bool ok = parser.TryParse(date.AsSpan(), out int expected);
                     Assert.Equal(ok, next > 0);
                     if (ok)

@@ -10,7 +10,7 @@ namespace CustomerRetention.Csv;
 /// <para>The calling thread reads the input in blocks of whole lines (a block ends at its last line feed;
 /// the partial line after it starts the next block) and hands each block to a worker, keeping a bounded
 /// number of blocks in flight (never the whole file in memory). A worker parses the plain lines of its
-/// block (<see cref="Utf8TransactionReader.ParsePlain"/>) into its own columns, numbering the block's
+/// block (<see cref="PlainLine.Parse"/>) into its own columns, numbering the block's
 /// customers in their order of first appearance in the block, and stops at the first line of any other
 /// kind.</para>
 /// <para>The calling thread merges the blocks in file order: it interns each block's customers in the
@@ -368,7 +368,7 @@ internal static class ParallelTransactionReader
             int previousLength = 0;
             while (pos < chunk.Length)
             {
-                int next = Utf8TransactionReader.ParsePlain(chunk, pos, out int idLength, out int day, out long amount, out int scale);
+                int next = PlainLine.Parse(chunk, pos, out int idLength, out int day, out long amount, out int scale);
                 if (next < 0)
                 {
                     StopAt = pos;

@@ -6,7 +6,7 @@ namespace CustomerRetention.Csv;
 /// <summary>
 /// Reads a large <c>customer_id,date,amount</c> file (ISO dates) straight into purchase summaries, on all cores,
 /// without building the table of its rows: the fast path of <see cref="TransactionCsv.Summarize(Stream, string, NodaTime.LocalDate?, TransactionCsvOptions?)"/>.
-/// It takes files whose every row is plain (see <see cref="Utf8TransactionReader.ParsePlain"/>) and whose customers'
+/// It takes files whose every row is plain (see <see cref="PlainLine.Parse"/>) and whose customers'
 /// rows come in date order (grouped by customer, or a log in date order), and gives up (returns null, for the caller
 /// to read the input again through the table) at the first row of any other kind, a customer's row dated before one
 /// already summed, an amount total that leaves the scaled-integer range, or an input that is mostly customers coming
@@ -243,10 +243,12 @@ internal static class SummarizingCsvReader
             int count = 0;
             int rows = 0;
             int current = -1;
+            int currentOffset = 0;
+            int currentLength = -1;
             int pos = 0;
             while (pos < chunk.Length)
             {
-                int next = Utf8TransactionReader.ParsePlain(chunk, pos, out int idLength, out int day, out long units, out int rowScale);
+                int next = PlainLine.Parse(chunk, pos, out int idLength, out int day, out long units, out int rowScale);
                 if (next < 0)
                 {
                     return false;
@@ -267,7 +269,7 @@ internal static class SummarizingCsvReader
                     }
                 }
 
-                if (current < 0 || idLength != runs[current].IdLength || !chunk.Slice(pos, idLength).SequenceEqual(chunk.Slice(runs[current].IdOffset, idLength)))
+                if (idLength != currentLength || !PlainLine.SameId(chunk, pos, currentOffset, idLength))
                 {
                     if (count == runs.Length)
                     {
@@ -278,6 +280,8 @@ internal static class SummarizingCsvReader
                     }
 
                     current = count++;
+                    currentOffset = pos;
+                    currentLength = idLength;
                     runs[current] = new Run
                     {
                         IdOffset = pos,
@@ -397,6 +401,7 @@ internal static class SummarizingCsvReader
         public TransactionCsvSummaries ToResult()
         {
             Utf8CustomerIds ids = _ids ?? new Utf8CustomerIds(0, 0);
+            ids.Dispose();
             int count = ids.Count;
             PurchaseSummary[] summaries = _summaries;
             int scale = _scale;
@@ -449,8 +454,20 @@ internal static class SummarizingCsvReader
         private bool AddRuns(byte[] data, ReadOnlySpan<Run> runs, long factor)
         {
             Utf8CustomerIds ids = _ids!;
-            foreach (Run run in runs)
+            const int Ahead = 8;
+            for (int r = 0; r < Math.Min(Ahead, runs.Length); r++)
             {
+                ids.Prefetch(runs[r].Hash);
+            }
+
+            for (int r = 0; r < runs.Length; r++)
+            {
+                if (r + Ahead < runs.Length)
+                {
+                    ids.Prefetch(runs[r + Ahead].Hash);
+                }
+
+                ref readonly Run run = ref runs[r];
                 ReadOnlySpan<byte> id = new(data, run.IdOffset, run.IdLength);
                 int c = ids.GetOrAdd(id, run.Hash, out bool added);
                 if (added && !Utf8CustomerIds.IsAscii(id))

@@ -12,7 +12,7 @@ namespace CustomerRetention.Csv;
 /// errors, skipping and unusual input behave exactly as there: a line without quotes is handed over alone,
 /// a line with a quote hands the rest of the input over (a quoted field may span lines). Large inputs in the
 /// simple layout go through <see cref="ParallelTransactionReader"/>, which parses blocks of lines with
-/// <see cref="ParsePlain"/> on several cores and falls back to this reader's per-line code where it must.
+/// <see cref="PlainLine.Parse"/> on several cores and falls back to this reader's per-line code where it must.
 /// </summary>
 internal static class Utf8TransactionReader
 {
@@ -95,7 +95,7 @@ internal static class Utf8TransactionReader
         return true;
     }
 
-    /// <summary>Whether rows are <c>customer_id,date,amount</c> in that order with ISO dates (the layout <see cref="ParsePlain"/> parses).</summary>
+    /// <summary>Whether rows are <c>customer_id,date,amount</c> in that order with ISO dates (the layout <see cref="PlainLine.Parse"/> parses).</summary>
     internal static bool IsSimpleLayout(CsvRecordReader csv, DateParser dates) =>
         dates.IsIso && csv.FieldOf(0) == 0 && csv.FieldOf(1) == 1 && csv.FieldOf(2) == 2 && csv.Header.Count == 3;
 
@@ -258,7 +258,7 @@ internal static class Utf8TransactionReader
                 return -1;
             }
 
-            int next = ParsePlain(chunk, pos, out int idLength, out int day, out long units, out int scale);
+            int next = PlainLine.Parse(chunk, pos, out int idLength, out int day, out long units, out int scale);
             if (next < 0)
             {
                 return -1;
@@ -360,186 +360,6 @@ internal static class Utf8TransactionReader
             _lastLength = id.Length;
         }
     }
-
-    /// <summary>
-    /// The common line, parsed in one pass over the bytes: <c>id,yyyy-MM-dd,amount</c> then LF or CRLF, with an
-    /// unquoted id without surrounding spaces and a plain amount (the grammar of <see cref="CsvParsing.TryParseUnits"/>).
-    /// Returns the position after the line, or −1 for any other line. A line feed is known to follow
-    /// <paramref name="pos"/> in <paramref name="chunk"/>. Thread-safe (no state).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int ParsePlain(ReadOnlySpan<byte> chunk, int pos, out int idLength, out int day, out long units, out int scale)
-    {
-        day = 0;
-        units = 0;
-        scale = 0;
-
-        // The id: up to the first comma; a quote, CR or LF before it means another kind of line.
-        int i = pos;
-        while (true)
-        {
-            byte b = chunk[i];
-            if (b == (byte)',')
-            {
-                break;
-            }
-
-            if (b == (byte)'"' || b == (byte)'\n' || b == (byte)'\r')
-            {
-                idLength = 0;
-                return -1;
-            }
-
-            i++;
-        }
-
-        idLength = i - pos;
-        if (idLength == 0 || IsSpace(chunk[pos]) || IsSpace(chunk[i - 1]) || i + 12 > chunk.Length)
-        {
-            return -1;
-        }
-
-        // The date: yyyy-MM-dd and a comma.
-        ReadOnlySpan<byte> d = chunk.Slice(i + 1, 11);
-        if (d[4] != (byte)'-' || d[7] != (byte)'-' || d[10] != (byte)',')
-        {
-            return -1;
-        }
-
-        int y0 = d[0] - '0', y1 = d[1] - '0', y2 = d[2] - '0', y3 = d[3] - '0', m0 = d[5] - '0', m1 = d[6] - '0', d0 = d[8] - '0', d1 = d[9] - '0';
-        if (((uint)y0 > 9) | ((uint)y1 > 9) | ((uint)y2 > 9) | ((uint)y3 > 9) | ((uint)m0 > 9) | ((uint)m1 > 9) | ((uint)d0 > 9) | ((uint)d1 > 9))
-        {
-            return -1;
-        }
-
-        int year = (y0 * 1000) + (y1 * 100) + (y2 * 10) + y3;
-        int month = (m0 * 10) + m1;
-        int dayOfMonth = (d0 * 10) + d1;
-        int monthIndex = ((year - MonthTable.FirstYear) * 12) + month - 1;
-        if ((uint)(year - MonthTable.FirstYear) < MonthTable.Years && (uint)(month - 1) < 12)
-        {
-            // Common years: the day number of the month's first day and the month's length from a table.
-            if ((uint)(dayOfMonth - 1) >= MonthTable.Lengths[monthIndex])
-            {
-                return -1;
-            }
-
-            day = MonthTable.Starts[monthIndex] + dayOfMonth - 1;
-        }
-        else if (year < 1 || !CustomerRetention.DayNumbers.IsValid(year, month, dayOfMonth))
-        {
-            return -1;
-        }
-        else
-        {
-            day = CustomerRetention.DayNumbers.FromYearMonthDay(year, month, dayOfMonth);
-        }
-
-        // The amount, up to LF or CRLF.
-        int j = i + 12;
-        bool negative = false;
-        byte first = chunk[j];
-        if (first == (byte)'-' || first == (byte)'+')
-        {
-            negative = first == (byte)'-';
-            j++;
-        }
-
-        long mantissa = 0;
-        int digits = 0;
-        int decimals = -1;
-        byte c;
-        while (true)
-        {
-            c = chunk[j];
-            uint digit = (uint)(c - '0');
-            if (digit <= 9)
-            {
-                if (++digits > 18)
-                {
-                    return -1;
-                }
-
-                mantissa = (mantissa * 10) + digit;
-                if (decimals >= 0)
-                {
-                    decimals++;
-                }
-            }
-            else if (c == (byte)'.' && decimals < 0)
-            {
-                decimals = 0;
-            }
-            else
-            {
-                break;
-            }
-
-            j++;
-        }
-
-        if (c == (byte)'\r' && j + 1 < chunk.Length && chunk[j + 1] == (byte)'\n')
-        {
-            j++;
-        }
-        else if (c != (byte)'\n')
-        {
-            return -1;
-        }
-
-        if (digits == 0 || decimals > 9)
-        {
-            return -1;
-        }
-
-        units = negative ? -mantissa : mantissa;
-        scale = Math.Max(decimals, 0);
-        return j + 1;
-    }
-
-    /// <summary>Day numbers of the first day of each month of the years 1900..2199, and the months' lengths.</summary>
-    private static class MonthTable
-    {
-        public const int FirstYear = 1900;
-        public const int Years = 300;
-
-        public static readonly int[] Starts = MakeStarts();
-
-        public static readonly byte[] Lengths = MakeLengths();
-
-        private static int[] MakeStarts()
-        {
-            var starts = new int[Years * 12];
-            for (int i = 0; i < starts.Length; i++)
-            {
-                starts[i] = CustomerRetention.DayNumbers.FromYearMonthDay(FirstYear + (i / 12), (i % 12) + 1, 1);
-            }
-
-            return starts;
-        }
-
-        private static byte[] MakeLengths()
-        {
-            var lengths = new byte[Years * 12];
-            for (int i = 0; i < lengths.Length; i++)
-            {
-                int year = FirstYear + (i / 12);
-                int month = (i % 12) + 1;
-                byte length = 28;
-                while (length < 31 && CustomerRetention.DayNumbers.IsValid(year, month, length + 1))
-                {
-                    length++;
-                }
-
-                lengths[i] = length;
-            }
-
-            return lengths;
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsSpace(byte b) => b == (byte)' ' || b == (byte)'\t';
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryParseRow(
