@@ -75,8 +75,7 @@ internal sealed class ModelDataInput
 
         LocalDate calibrationEnd = args.RequiredDate(CalibrationEnd.Name);
         TimeUnit unit = args.GetChoice(Unit.Name, "day", "day", "week") == "week" ? TimeUnit.Week : TimeUnit.Day;
-        TransactionTable transactions = TransactionInput.Read(args, context);
-        PurchaseSummaries summaries = PurchaseAggregator.Summarize(transactions, calibrationEnd);
+        PurchaseSummaries summaries = TransactionInput.Summarize(args, context, calibrationEnd).Summaries;
         ModelInputs inputs = summaries.ToModelInputs(calibrationEnd, unit);
         int n = inputs.Count;
         string[] ids = new string[n];

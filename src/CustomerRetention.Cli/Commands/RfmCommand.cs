@@ -69,19 +69,28 @@ internal sealed class RfmCommand : ICliCommand
 
         SegmentMap? map = args.Get("--segments") is { } segmentsPath ? ReadSegmentMap(segmentsPath, binning.Bins) : binning.Bins == 5 ? SegmentMap.Default : null;
 
-        TransactionTable table = TransactionInput.Read(args, context);
-        int asOfDay = asOfOption is { } a ? DayNumbers.FromDate(a) : LatestDay(table);
-        Snapshot now = Snapshot.Take(table, asOfDay, measure, binning, warnings);
+        Snapshot now;
         Snapshot? before = null;
         if (previousAsOf is { } p)
         {
+            // Two snapshots of the same file: its rows are kept, and summarised twice.
+            TransactionTable table = TransactionInput.Read(args, context);
+            int asOfDay = asOfOption is { } a ? DayNumbers.FromDate(a) : LatestDay(table);
             int previousDay = DayNumbers.FromDate(p);
             if (previousDay >= asOfDay)
             {
                 throw new CliException("option '--previous-as-of' must be before the as-of date");
             }
 
-            before = Snapshot.Take(table, previousDay, measure, binning, warnings);
+            now = Snapshot.Take(PurchaseAggregator.Summarize(table, DayNumbers.ToDate(asOfDay)), asOfDay, measure, binning);
+            before = Snapshot.Take(PurchaseAggregator.Summarize(table, p), previousDay, measure, binning);
+        }
+        else
+        {
+            // One snapshot: the file is read and summarised in one pass, its rows never held.
+            TransactionCsvSummaries read = TransactionInput.Summarize(args, context, asOfOption);
+            int asOfDay = asOfOption is { } a ? DayNumbers.FromDate(a) : read.LatestDate is { } latest ? DayNumbers.FromDate(latest) : int.MinValue;
+            now = Snapshot.Take(read.Summaries, asOfDay, measure, binning);
         }
 
         if (args.Has("--show-cuts"))
@@ -92,11 +101,11 @@ internal sealed class RfmCommand : ICliCommand
         EarlyWarningRules? rules = warnings ? EarlyWarningRules.Default : null;
         if (format == "json")
         {
-            WriteJson(args, context, table, now, before, map, rules, asOfDay, measure);
+            WriteJson(args, context, now, before, map, rules, measure);
         }
         else
         {
-            WriteCsv(args, context, table, now, before, map, rules);
+            WriteCsv(args, context, now, before, map, rules);
         }
 
         return ExitCodes.Success;
@@ -175,18 +184,19 @@ internal sealed class RfmCommand : ICliCommand
         }
     }
 
-    private static void WriteCsv(CommandArguments args, CliContext context, TransactionTable table, Snapshot now, Snapshot? before, SegmentMap? map, EarlyWarningRules? rules)
+    private static void WriteCsv(CommandArguments args, CliContext context, Snapshot now, Snapshot? before, SegmentMap? map, EarlyWarningRules? rules)
     {
         string[] columns = rules is null ? Columns : [.. Columns, "warning_level", "warning_reasons"];
         using TableWriter writer = OutputOptions.OpenTable(args, context, columns);
+        IReadOnlyList<CustomerId> customers = now.Summaries.Customers;
         for (int j = 0; j < now.Count; j++)
         {
-            int c = now.Customer[j];
             RfmScore score = now.Scores[j];
-            writer.Text(table.Customers[c].Value);
-            writer.Integer(now.RecencyDays[j]);
-            writer.Integer(now.Transactions[j]);
-            writer.Number(now.Monetary[j]);
+            PurchaseSummary summary = now.Summaries[j];
+            writer.Text(customers[j].Value);
+            writer.Integer(now.RecencyDays(summary));
+            writer.Integer(summary.Transactions);
+            writer.Number(now.Monetary(summary));
             writer.Integer(score.R);
             writer.Integer(score.F);
             writer.Integer(score.M);
@@ -202,14 +212,14 @@ internal sealed class RfmCommand : ICliCommand
         }
     }
 
-    private static void WriteJson(CommandArguments args, CliContext context, TransactionTable table, Snapshot now, Snapshot? before, SegmentMap? map, EarlyWarningRules? rules, int asOfDay, MonetaryMeasure measure)
+    private static void WriteJson(CommandArguments args, CliContext context, Snapshot now, Snapshot? before, SegmentMap? map, EarlyWarningRules? rules, MonetaryMeasure measure)
     {
         using TextWriter output = OutputOptions.Open(args, context);
         var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
-            json.WriteString("asOf", LocalDatePattern.Iso.Format(DayNumbers.ToDate(asOfDay)));
+            json.WriteString("asOf", LocalDatePattern.Iso.Format(DayNumbers.ToDate(now.ThroughDay)));
             json.WriteString("binning", Method(now.Scoring.Binning.Method));
             json.WriteNumber("bins", now.Scoring.Binning.Bins);
             json.WriteString("monetary", measure == MonetaryMeasure.Mean ? "mean" : "total");
@@ -225,15 +235,16 @@ internal sealed class RfmCommand : ICliCommand
             WriteInts(json, "m", now.Scoring.Monetary.ScoresInUse);
             json.WriteEndObject();
             json.WriteStartArray("rows");
+            IReadOnlyList<CustomerId> customers = now.Summaries.Customers;
             for (int j = 0; j < now.Count; j++)
             {
-                int c = now.Customer[j];
                 RfmScore score = now.Scores[j];
+                PurchaseSummary summary = now.Summaries[j];
                 json.WriteStartObject();
-                json.WriteString("customer_id", table.Customers[c].Value);
-                json.WriteNumber("recency_days", now.RecencyDays[j]);
-                json.WriteNumber("frequency", now.Transactions[j]);
-                json.WriteNumber("monetary", now.Monetary[j]);
+                json.WriteString("customer_id", customers[j].Value);
+                json.WriteNumber("recency_days", now.RecencyDays(summary));
+                json.WriteNumber("frequency", summary.Transactions);
+                json.WriteNumber("monetary", now.Monetary(summary));
                 json.WriteNumber("r", score.R);
                 json.WriteNumber("f", score.F);
                 json.WriteNumber("m", score.M);
@@ -432,93 +443,50 @@ internal sealed class RfmCommand : ICliCommand
         return new ScoreRange(min, max);
     }
 
-    /// <summary>The RFM values and scores of every customer with a purchase through one day, in columns.</summary>
+    /// <summary>
+    /// The RFM scores of every customer with a purchase through one day; their values are read from their
+    /// summaries when written (nothing is kept per customer but the score).
+    /// </summary>
     private sealed class Snapshot
     {
-        private Snapshot(int count, bool signals)
+        private readonly MonetaryMeasure _measure;
+        private Dictionary<CustomerId, int>? _rowOf;
+
+        private Snapshot(PurchaseSummaries summaries, int throughDay, MonetaryMeasure measure)
         {
-            Customer = new int[count];
-            RecencyDays = new int[count];
-            Transactions = new long[count];
-            Monetary = new decimal[count];
-            Scores = new RfmScore[count];
-            Cadence = signals ? new PurchaseCadence[count] : [];
+            Summaries = summaries;
+            ThroughDay = throughDay;
+            _measure = measure;
+            Scores = new RfmScore[summaries.Count];
         }
 
-        public int Count => Customer.Length;
+        public int Count => Summaries.Count;
 
-        /// <summary>The table's customer index of row j.</summary>
-        public int[] Customer { get; }
+        /// <summary>Row j's customer and summary (every customer with a purchase through <see cref="ThroughDay"/>).</summary>
+        public PurchaseSummaries Summaries { get; }
 
-        public int[] RecencyDays { get; }
-
-        public long[] Transactions { get; }
-
-        public decimal[] Monetary { get; }
+        public int ThroughDay { get; }
 
         public RfmScore[] Scores { get; }
 
-        /// <summary>Each row's purchase cadence (for the early-warning signals; empty without them).</summary>
-        public PurchaseCadence[] Cadence { get; }
-
         public RfmScoring Scoring { get; private set; } = null!;
 
-        /// <summary>Row of each table customer, −1 when absent (for the early-warning signals; empty without them).</summary>
-        public int[] RowOf { get; private set; } = [];
-
-        /// <summary>The snapshot through <paramref name="throughDay"/>; <paramref name="signals"/>: also what <see cref="Signals"/> needs.</summary>
-        public static Snapshot Take(TransactionTable table, int throughDay, MonetaryMeasure measure, RfmBinning binning, bool signals)
+        /// <summary>The snapshot of <paramref name="summaries"/> (cut off at <paramref name="throughDay"/>).</summary>
+        public static Snapshot Take(PurchaseSummaries summaries, int throughDay, MonetaryMeasure measure, RfmBinning binning)
         {
-            var summaries = new PurchaseSummary[table.CustomerCount];
-            // Amounts kept as scaled integers (the reader's usual result) are summed as such: no decimal column is made.
-            PurchaseAggregator.Summarize(table, throughDay, summaries);
-
-            int count = 0;
-            foreach (PurchaseSummary s in summaries)
-            {
-                count += s.HasPurchases ? 1 : 0;
-            }
-
-            var snapshot = new Snapshot(count, signals);
-            int[] rowOf = signals ? new int[summaries.Length] : [];
+            var snapshot = new Snapshot(summaries, throughDay, measure);
+            int count = summaries.Count;
             var r = new double[count];
             var f = new double[count];
             var m = new double[count];
-            int j = 0;
-            for (int c = 0; c < summaries.Length; c++)
+            ReadOnlySpan<PurchaseSummary> rows = summaries.Span;
+            for (int j = 0; j < rows.Length; j++)
             {
-                PurchaseSummary s = summaries[c];
-                if (!s.HasPurchases)
-                {
-                    if (signals)
-                    {
-                        rowOf[c] = -1;
-                    }
-
-                    continue;
-                }
-
-                if (signals)
-                {
-                    rowOf[c] = j;
-                    snapshot.Cadence[j] = s.PurchaseDays > 1
-                        ? new PurchaseCadence(s.PurchaseDays, (double)(s.LastDayNumber - s.FirstDayNumber) / (s.PurchaseDays - 1))
-                        : new PurchaseCadence(s.PurchaseDays, 0);
-                }
-
-                snapshot.Customer[j] = c;
-                int recency = throughDay - s.LastDayNumber;
-                decimal monetary = measure == MonetaryMeasure.Mean ? s.TotalAmount / s.Transactions : s.TotalAmount;
-                snapshot.RecencyDays[j] = recency;
-                snapshot.Transactions[j] = s.Transactions;
-                snapshot.Monetary[j] = monetary;
-                r[j] = recency;
-                f[j] = s.Transactions;
-                m[j] = (double)monetary;
-                j++;
+                r[j] = snapshot.RecencyDays(rows[j]);
+                f[j] = rows[j].Transactions;
+                m[j] = (double)snapshot.Monetary(rows[j]);
             }
 
-            snapshot.RowOf = rowOf;
             if (binning.Method == BinningMethod.Ntile)
             {
                 // Ntile breaks ties by customer id (ordinal), so that the result does not depend on the file's order.
@@ -527,7 +495,7 @@ internal sealed class RfmCommand : ICliCommand
                 for (int i = 0; i < count; i++)
                 {
                     order[i] = i;
-                    ids[i] = table.Customers[snapshot.Customer[i]].Value;
+                    ids[i] = summaries.Customers[i].Value;
                 }
 
                 Array.Sort(ids, order, StringComparer.Ordinal);
@@ -554,18 +522,41 @@ internal sealed class RfmCommand : ICliCommand
             return snapshot;
         }
 
+        public int RecencyDays(in PurchaseSummary summary) => ThroughDay - summary.LastDayNumber;
+
+        public decimal Monetary(in PurchaseSummary summary) =>
+            _measure == MonetaryMeasure.Mean ? summary.TotalAmount / summary.Transactions : summary.TotalAmount;
+
         public CustomerSignals Signals(int j, Snapshot? before)
         {
+            PurchaseSummary s = Summaries[j];
             RfmScore previous = default;
-            if (before is not null)
+            if (before is not null && before.TryGetRow(Summaries.Customers[j], out int row))
             {
-                int c = Customer[j];
-                int row = c < before.RowOf.Length ? before.RowOf[c] : -1;
-                previous = row >= 0 ? before.Scores[row] : default;
+                previous = before.Scores[row];
             }
 
-            var values = new RfmValues(RecencyDays[j], (int)Math.Min(Transactions[j], int.MaxValue), Monetary[j]);
-            return new CustomerSignals(values, Scores[j], previous, Cadence[j]);
+            var cadence = s.PurchaseDays > 1
+                ? new PurchaseCadence(s.PurchaseDays, (double)(s.LastDayNumber - s.FirstDayNumber) / (s.PurchaseDays - 1))
+                : new PurchaseCadence(s.PurchaseDays, 0);
+            var values = new RfmValues(RecencyDays(s), (int)Math.Min(s.Transactions, int.MaxValue), Monetary(s));
+            return new CustomerSignals(values, Scores[j], previous, cadence);
+        }
+
+        private bool TryGetRow(CustomerId customer, out int row)
+        {
+            if (_rowOf is null)
+            {
+                var rowOf = new Dictionary<CustomerId, int>(Count);
+                for (int j = 0; j < Count; j++)
+                {
+                    rowOf[Summaries.Customers[j]] = j;
+                }
+
+                _rowOf = rowOf;
+            }
+
+            return _rowOf.TryGetValue(customer, out row);
         }
     }
 }

@@ -32,8 +32,7 @@ internal sealed class SummaryCommand : ICliCommand
         LocalDate calibrationEnd = args.RequiredDate("--calibration-end");
         TimeUnit unit = args.GetChoice("--time-unit", "day", "day", "week") == "week" ? TimeUnit.Week : TimeUnit.Day;
         _ = OutputOptions.FormatOf(args);
-        TransactionTable transactions = TransactionInput.Read(args, context);
-        PurchaseSummaries summaries = PurchaseAggregator.Summarize(transactions, calibrationEnd);
+        PurchaseSummaries summaries = TransactionInput.Summarize(args, context, calibrationEnd).Summaries;
 
         using TableWriter table = OutputOptions.OpenTable(args, context, ["customer_id", "frequency", "recency", "T", "monetary_value"]);
         for (int i = 0; i < summaries.Count; i++)

@@ -1,4 +1,5 @@
 using CustomerRetention.Csv;
+using NodaTime;
 using NodaTime.Text;
 
 namespace CustomerRetention.Cli.Commands;
@@ -65,33 +66,29 @@ internal static class TransactionInput
         ReadFile(args.Required("--transactions"), args, context);
 
     /// <summary>Reads <paramref name="path"/> (<c>-</c> = standard input) with the column options of <paramref name="args"/>.</summary>
-    public static TransactionTable ReadFile(string path, CommandArguments args, CliContext context)
-    {
-        if (path == "-")
-        {
-            using Stream input = context.Console.OpenInput();
-            return ReadStream(input, "-", args, context);
-        }
+    public static TransactionTable ReadFile(string path, CommandArguments args, CliContext context) =>
+        Open(path, context, (stream, source) => ReadStream(stream, source, args, context));
 
-        Stream stream;
-        try
+    /// <summary>
+    /// The purchase summaries of the file of the required <c>--transactions</c> option, through <paramref name="through"/>
+    /// (all rows when null), read and summarised in one pass (<see cref="TransactionCsv.Summarize(Stream, string, LocalDate?, TransactionCsvOptions?)"/>).
+    /// </summary>
+    public static TransactionCsvSummaries Summarize(CommandArguments args, CliContext context, LocalDate? through) =>
+        Open(args.Required("--transactions"), context, (stream, source) =>
         {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new CliException($"{path}: no such file", e);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new CliException($"{path}: cannot read the file ({e.Message})", e);
-        }
+            TransactionCsvSummaries result;
+            try
+            {
+                result = TransactionCsv.Summarize(stream, source, through, OptionsFrom(args, context, source));
+            }
+            finally
+            {
+                context.EndProgress();
+            }
 
-        using (stream)
-        {
-            return ReadStream(stream, path, args, context);
-        }
-    }
+            NoteSkipped(context, source, result.SkippedRows, result.FirstSkipped);
+            return result;
+        });
 
     /// <summary>Reads the embedded sample <paramref name="name"/> (e.g. <c>cdnow</c>) with the column options of <paramref name="args"/>.</summary>
     public static TransactionTable ReadSample(string name, CommandArguments args, CliContext context)
@@ -114,12 +111,45 @@ internal static class TransactionInput
             context.EndProgress();
         }
 
-        if (result.SkippedRows > 0)
+        NoteSkipped(context, source, result.SkippedRows, result.FirstSkipped);
+        return result.Table;
+    }
+
+    /// <summary>Opens <paramref name="path"/> (<c>-</c> = standard input) and reads it with <paramref name="read"/>(stream, source name).</summary>
+    private static T Open<T>(string path, CliContext context, Func<Stream, string, T> read)
+    {
+        if (path == "-")
         {
-            context.Note($"retention: skipped {result.SkippedRows} invalid row{(result.SkippedRows == 1 ? string.Empty : "s")} of {source} (first: {result.FirstSkipped?.Message})");
+            using Stream input = context.Console.OpenInput();
+            return read(input, "-");
         }
 
-        return result.Table;
+        Stream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new CliException($"{path}: no such file", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new CliException($"{path}: cannot read the file ({e.Message})", e);
+        }
+
+        using (stream)
+        {
+            return read(stream, path);
+        }
+    }
+
+    private static void NoteSkipped(CliContext context, string source, long skipped, CsvFormatException? first)
+    {
+        if (skipped > 0)
+        {
+            context.Note($"retention: skipped {skipped} invalid row{(skipped == 1 ? string.Empty : "s")} of {source} (first: {first?.Message})");
+        }
     }
 
     /// <summary>The reader options given by the column options of <paramref name="args"/>.</summary>

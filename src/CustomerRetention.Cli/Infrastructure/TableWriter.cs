@@ -44,6 +44,26 @@ internal abstract class TableWriter : IDisposable
     // the scale an amount happened to be stored with; dividing by 1.000…0 drops them exactly.
     internal static string Format(decimal value) =>
         (value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>As <see cref="Format(decimal)"/>, into <paramref name="destination"/> (room for 32 characters), without allocating; returns the length.</summary>
+    internal static int Format(decimal value, Span<char> destination)
+    {
+        value.TryFormat(destination, out int length, default, CultureInfo.InvariantCulture);
+        if (destination.Slice(0, length).IndexOf('.') >= 0)
+        {
+            while (destination[length - 1] == '0')
+            {
+                length--;
+            }
+
+            if (destination[length - 1] == '.')
+            {
+                length--;
+            }
+        }
+
+        return length;
+    }
 }
 
 /// <summary>RFC 4180 CSV: a header row, fields quoted only when they must be, LF line ends.</summary>
@@ -83,22 +103,28 @@ internal sealed class CsvTableWriter : TableWriter
         _out.Write('"');
     }
 
+    // Numbers are formatted into a stack buffer: nothing is allocated per cell.
     public override void Number(double value)
     {
         Separator();
-        _out.Write(Format(value));
+        Span<char> buffer = stackalloc char[32];
+        value.TryFormat(buffer, out int length, "R", CultureInfo.InvariantCulture);
+        _out.Write(buffer.Slice(0, length));
     }
 
     public override void Number(decimal value)
     {
         Separator();
-        _out.Write(Format(value));
+        Span<char> buffer = stackalloc char[32];
+        _out.Write(buffer.Slice(0, Format(value, buffer)));
     }
 
     public override void Integer(long value)
     {
         Separator();
-        _out.Write(value.ToString(CultureInfo.InvariantCulture));
+        Span<char> buffer = stackalloc char[20];
+        value.TryFormat(buffer, out int length, default, CultureInfo.InvariantCulture);
+        _out.Write(buffer.Slice(0, length));
     }
 
     public override void EndRow()

@@ -22,6 +22,8 @@ namespace CustomerRetention.Csv;
 /// </remarks>
 internal static class SummarizingCsvReader
 {
+    public static int WindowOverride;
+
     /// <summary>Give up when more than this share of the runs (after <see cref="MinRunsForReturnCheck"/>) add to a customer already seen.</summary>
     private const int ReturningRunsPerMille = 250;
     private const int MinRunsForReturnCheck = 1 << 16;
@@ -76,7 +78,7 @@ internal static class SummarizingCsvReader
     /// <summary>Reads every block into <paramref name="totals"/>; false when it gave up.</summary>
     private static bool Read(Utf8TransactionReader.ByteInput input, ParallelTransactionReader.Settings settings, Totals totals)
     {
-        int window = settings.Workers * 2;
+        int window = WindowOverride > 0 ? WindowOverride : settings.Workers * 2;
         var pending = new Queue<(RunBlock Block, Task Task)>(window + 1);
         var free = new Stack<RunBlock>();
         var all = new List<RunBlock>();
@@ -486,16 +488,15 @@ internal static class SummarizingCsvReader
                 ref PurchaseAggregator.UnitAccumulator total = ref PurchaseAggregator.AsUnits(ref _summaries[c]);
                 if (added)
                 {
-                    total = default;
+                    total = Start(run, factor);
                 }
                 else
                 {
                     _returningRuns++;
-                }
-
-                if (run.Transactions > 0 && !Merge(ref total, run, factor))
-                {
-                    return false;
+                    if (run.Transactions > 0 && !Merge(ref total, run, factor))
+                    {
+                        return false;
+                    }
                 }
             }
 
@@ -503,21 +504,28 @@ internal static class SummarizingCsvReader
             return _runs < MinRunsForReturnCheck || _returningRuns * 1000 <= _runs * ReturningRunsPerMille;
         }
 
+        /// <summary>A new customer's totals: their first run, its units times <paramref name="factor"/> (10^(scale − block's scale)).</summary>
+        private static PurchaseAggregator.UnitAccumulator Start(in Run run, long factor) => new()
+        {
+            FirstDay = run.FirstDay,
+            LastDay = run.LastDay,
+            PurchaseDays = run.PurchaseDays,
+            Transactions = run.Transactions,
+            TotalUnits = factor == 1 ? run.TotalUnits : checked(run.TotalUnits * factor),
+            FirstDayUnits = factor == 1 ? run.FirstDayUnits : checked(run.FirstDayUnits * factor),
+        };
+
         /// <summary>Adds a run (later in the file) to a customer's totals; false when it starts before their last day.</summary>
         private static bool Merge(ref PurchaseAggregator.UnitAccumulator total, in Run run, long factor)
         {
-            long runTotal = checked(run.TotalUnits * factor);
-            long runFirstDay = checked(run.FirstDayUnits * factor);
             if (total.Transactions == 0)
             {
-                total.FirstDay = run.FirstDay;
-                total.LastDay = run.LastDay;
-                total.PurchaseDays = run.PurchaseDays;
-                total.Transactions = run.Transactions;
-                total.TotalUnits = runTotal;
-                total.FirstDayUnits = runFirstDay;
+                total = Start(run, factor);
                 return true;
             }
+
+            long runTotal = checked(run.TotalUnits * factor);
+            long runFirstDay = checked(run.FirstDayUnits * factor);
 
             if (run.FirstDay < total.LastDay)
             {
