@@ -582,6 +582,175 @@ public sealed class SummarizingCsvReaderTests
         Assert.Equal(ReadResults.Describe(() => TablePath(bytes, through)), ReadResults.Describe(() => Summarize(bytes, through, null, Small)));
     }
 
+    [Fact]
+    public void Progress_Never_Goes_Back_When_The_Fast_Path_Gives_Up_After_Reporting()
+    {
+        // Progress is reported every 2^20 rows, so the file needs more than 2^21 rows before the fast path gives up
+        // (a quoted row, which the table path reads) for it to have reported twice; the table path then starts over.
+        const int Mark = 1 << 20;
+        byte[] bytes = RepeatedRows(3 * Mark, quotedAt: (2 * Mark) + 20_000);
+        var settings = new ParallelTransactionReader.Settings(2, 1 << 16);
+
+        var fastReports = new List<long>();
+        var fastOptions = new TransactionCsvOptions { Progress = new ParallelTransactionReaderTests.SyncProgress(fastReports) };
+        Assert.Null(SummarizingCsvReader.TrySummarize(new MemoryStream(bytes), "t.csv", fastOptions, int.MaxValue, settings));
+        Assert.Equal([Mark, 2L * Mark], fastReports);
+
+        var reports = new List<long>();
+        var options = new TransactionCsvOptions { Progress = new ParallelTransactionReaderTests.SyncProgress(reports) };
+        TransactionCsvSummaries summaries = Summarize(bytes, null, options, settings);
+
+        Assert.Equal((3L * Mark) + 1, summaries.Rows);
+        Assert.Equal([Mark, 2L * Mark, 3L * Mark], reports);
+    }
+
+    [Fact]
+    public void Progress_Of_The_Fast_Path_Is_Reported_Every_2_Pow_20_Rows()
+    {
+        const int Mark = 1 << 20;
+        byte[] bytes = RepeatedRows((2 * Mark) + 10, quotedAt: -1);
+        var reports = new List<long>();
+        var options = new TransactionCsvOptions { Progress = new ParallelTransactionReaderTests.SyncProgress(reports) };
+
+        TransactionCsvSummaries? fast = SummarizingCsvReader.TrySummarize(new MemoryStream(bytes), "t.csv", options, int.MaxValue, new ParallelTransactionReader.Settings(2, 1 << 16));
+
+        Assert.NotNull(fast);
+        Assert.Equal((2L * Mark) + 10, fast!.Rows);
+        Assert.Equal((2L * Mark) + 10, fast.Summaries[0].Transactions);
+        Assert.Equal([Mark, 2L * Mark], reports);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Summaries_Honour_Their_Count(bool cutoff)
+    {
+        // Without a cut-off the fast path hands over its own array (room for more customers than it found); with one
+        // that leaves customers out, a compacted copy. Either way only Count summaries are visible.
+        byte[] bytes = Encode(GroupedRows(new Random(47), 120, maxScale: 2), crlf: false, bom: false, lastLineFeed: true);
+        LocalDate? through = cutoff ? Start.PlusDays(100) : null;
+        PurchaseSummaries expected = TablePath(bytes, through).Summaries;
+        PurchaseSummaries summaries = Fast(bytes, through, Small)!.Summaries;
+        if (!cutoff)
+        {
+            // The premise: the backing array is longer than Count.
+            var array = (PurchaseSummary[])typeof(PurchaseSummaries).GetField("_summaries", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(summaries)!;
+            Assert.True(array.Length > summaries.Count, $"{array.Length} > {summaries.Count}");
+        }
+        else
+        {
+            Assert.True(expected.Count < 120);
+        }
+
+        Assert.Equal(expected.Count, summaries.Count);
+        Assert.Equal(expected.Count, summaries.Span.Length);
+        Assert.Equal(expected.Count, summaries.Customers.Count);
+        Assert.Equal(expected.Count, summaries.Count());
+        Assert.Equal(expected.Count, ((System.Collections.IEnumerable)summaries).Cast<object>().Count());
+        Assert.Equal(expected.ToArray(), summaries.ToArray());
+        Assert.Equal(expected.Span.ToArray(), summaries.Span.ToArray());
+        Assert.Equal(expected.TotalRepeatPurchaseDays(), summaries.TotalRepeatPurchaseDays());
+        Assert.Throws<ArgumentOutOfRangeException>(() => summaries[summaries.Count]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => summaries[-1]);
+        Assert.Equal(expected[expected.Count - 1], summaries[summaries.Count - 1]);
+
+        foreach (CustomerId customer in expected.Customers)
+        {
+            Assert.True(expected.TryGet(customer, out PurchaseSummary want));
+            Assert.True(summaries.TryGet(customer, out PurchaseSummary got));
+            Assert.Equal(want, got);
+        }
+
+        // Customers left out by the cut-off, and ones never seen, are not found.
+        foreach (string id in new[] { "C0", "C119", "C120", "nobody" })
+        {
+            Assert.Equal(expected.TryGet(new CustomerId(id), out PurchaseSummary want), summaries.TryGet(new CustomerId(id), out PurchaseSummary got));
+            Assert.Equal(want, got);
+        }
+
+        LocalDate end = Start.PlusDays(cutoff ? 100 : 1000);
+        ModelInputs wantInputs = expected.ToModelInputs(end, TimeUnit.Week);
+        ModelInputs inputs = summaries.ToModelInputs(end, TimeUnit.Week);
+        Assert.Equal(wantInputs.Count, inputs.Count);
+        Assert.Equal(wantInputs.Customers, inputs.Customers);
+        Assert.Equal(wantInputs.Frequency.ToArray(), inputs.Frequency.ToArray());
+        Assert.Equal(wantInputs.Recency.ToArray(), inputs.Recency.ToArray());
+        Assert.Equal(wantInputs.T.ToArray(), inputs.T.ToArray());
+        Assert.Equal(wantInputs.MonetaryValue.ToArray(), inputs.MonetaryValue.ToArray());
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public void The_Lazy_Customer_List_Agrees_With_The_Table_Paths(bool cutoff, bool enumerateFirst)
+    {
+        byte[] bytes = Encode(GroupedRows(new Random(53), 90, maxScale: 1), crlf: true, bom: true, lastLineFeed: true);
+        LocalDate? through = cutoff ? Start.PlusDays(80) : null;
+        IReadOnlyList<CustomerId> expected = TablePath(bytes, through).Summaries.Customers;
+        IReadOnlyList<CustomerId> customers = Fast(bytes, through, Small)!.Summaries.Customers;
+
+        Assert.Equal(expected.Count, customers.Count);
+        if (enumerateFirst)
+        {
+            Assert.Equal(expected, customers);
+        }
+
+        for (int i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i], customers[i]);
+        }
+
+        Assert.Equal(expected, customers);
+        Assert.Equal(expected, ((System.Collections.IEnumerable)customers).Cast<CustomerId>());
+        Assert.Throws<ArgumentOutOfRangeException>(() => customers[customers.Count]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => customers[-1]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => customers[int.MaxValue]);
+    }
+
+    [Fact]
+    public void The_Lazy_Customer_List_Read_From_Many_Threads_At_Once_Agrees()
+    {
+        // 40,000 customers: their strings are made in chunks, and two threads may make them at once.
+        var rows = Enumerable.Range(0, 40_000).Select(c => Row("T" + ((c * 7919) % 40_000).ToString(CultureInfo.InvariantCulture), Start, "1")).ToList();
+        byte[] bytes = Encode(rows, crlf: false, bom: false, lastLineFeed: true);
+        var settings = new ParallelTransactionReader.Settings(2, 1 << 14);
+        IReadOnlyList<CustomerId> expected = TablePath(bytes, null).Summaries.Customers;
+
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            IReadOnlyList<CustomerId> customers = Fast(bytes, null, settings)!.Summaries.Customers;
+            var seen = new CustomerId[4][];
+            Parallel.For(0, 4, t => seen[t] = t % 2 == 0 ? [.. customers] : [.. Enumerable.Range(0, customers.Count).Select(i => customers[i])]);
+            Assert.All(seen, s => Assert.Equal(expected, s));
+        }
+    }
+
+    /// <summary>The header and <paramref name="count"/> rows of one customer on one day (and one quoted row among them when <paramref name="quotedAt"/> ≥ 0).</summary>
+    private static byte[] RepeatedRows(int count, int quotedAt)
+    {
+        byte[] header = Encoding.ASCII.GetBytes(Header + "\n");
+        byte[] row = Encoding.ASCII.GetBytes("C,1997-01-01,1\n");
+        byte[] quoted = Encoding.ASCII.GetBytes("\"C\",1997-01-01,1\n");
+        var bytes = new byte[header.Length + (count * row.Length) + (quotedAt >= 0 ? quoted.Length : 0)];
+        header.CopyTo(bytes, 0);
+        int at = header.Length;
+        for (int i = 0; i < count; i++)
+        {
+            if (i == quotedAt)
+            {
+                quoted.CopyTo(bytes, at);
+                at += quoted.Length;
+            }
+
+            row.CopyTo(bytes, at);
+            at += row.Length;
+        }
+
+        return bytes;
+    }
+
     private static IEnumerable<LocalDate?> Cutoffs() => [null, Start.PlusDays(30), Start.PlusDays(90), Start.PlusDays(-1), Start.PlusDays(100_000)];
 
     /// <summary>Asserts that the fast path is taken and gives the table path's result; and so does the internal Summarize.</summary>
