@@ -751,6 +751,131 @@ public sealed class SummarizingCsvReaderTests
         return bytes;
     }
 
+    [Theory]
+    [InlineData("+5")]
+    [InlineData(".5")]
+    [InlineData("5.")]
+    [InlineData("-0")]
+    [InlineData("-.25")]
+    [InlineData("007.50")]
+    [InlineData("0.000000001")]
+    [InlineData("-999999999")]
+    [InlineData("123456789012345678")]
+    [InlineData("0.123456789")]
+    public void Unusual_Plain_Amounts_Agree_With_The_Table_Path(string amount)
+    {
+        List<string> rows = GroupedRows(new Random(59), 60, maxScale: 2);
+        rows.Insert(40, Row("U", Start.PlusDays(3), amount));
+        rows.Insert(41, Row("U", Start.PlusDays(3), "1"));
+        rows.Insert(150, Row("V", Start.PlusDays(3), amount));
+        byte[] bytes = Encode(rows, crlf: false, bom: false, lastLineFeed: true);
+
+        // Whether the fast path takes them or not, the result is the table path's.
+        foreach (LocalDate? through in new LocalDate?[] { null, Start.PlusDays(50) })
+        {
+            string expected = ReadResults.Describe(() => TablePath(bytes, through));
+            TransactionCsvSummaries? fast = Fast(bytes, through, Small);
+            if (fast is not null)
+            {
+                Assert.Equal(expected, ReadResults.Describe(() => fast));
+            }
+
+            Assert.Equal(expected, ReadResults.Describe(() => Summarize(bytes, through, null, Small)));
+        }
+    }
+
+    [Fact]
+    public void Dates_Outside_The_Month_Table_Agree()
+    {
+        // The plain-line parser looks up 1900..2199 in a table and computes other years.
+        var rows = new List<string>();
+        LocalDate[] starts = [new(1850, 2, 27), new(1899, 12, 30), new(2000, 2, 28), new(2199, 12, 30), new(2400, 2, 28)];
+        for (int c = 0; c < 60; c++)
+        {
+            LocalDate date = starts[c % starts.Length];
+            for (int i = 0; i < 4; i++)
+            {
+                rows.Add(Row("D" + c.ToString(CultureInfo.InvariantCulture), date.PlusDays(i), "1.5"));
+            }
+        }
+
+        byte[] bytes = Encode(rows, crlf: false, bom: false, lastLineFeed: true);
+
+        foreach (LocalDate? through in new LocalDate?[] { null, new LocalDate(1899, 12, 31), new LocalDate(2200, 1, 1), new LocalDate(1850, 3, 1) })
+        {
+            AssertFastPathAgrees(bytes, through, Small);
+        }
+    }
+
+    [Fact]
+    public void Lines_Longer_Than_A_Block_Agree_Meets_Specification()
+    {
+        Properties.Check(
+            Prop.ForAll(
+                Gen.Choose(0, int.MaxValue).ToArbitrary(),
+                Gen.Choose(0, 3).ToArbitrary(),
+                (seed, flavour) =>
+                {
+                    // Ids from 1 to 400 bytes, blocks of 32 to 96: lines span blocks, partial lines outgrow blocks,
+                    // the last line (without a line feed, at times) too.
+                    var random = new Random(seed);
+                    var rows = new List<string>();
+                    string id = "a";
+                    for (int i = 0; i < 60; i++)
+                    {
+                        id = random.Next(3) == 0 ? id : new string((char)('a' + random.Next(3)), 1 + random.Next(random.Next(2) == 0 ? 5 : 400)) + i.ToString(CultureInfo.InvariantCulture);
+                        rows.Add(Row(id, Start.PlusDays(i), random.Next(1000).ToString(CultureInfo.InvariantCulture)));
+                    }
+
+                    byte[] bytes = Encode(rows, crlf: (flavour & 1) != 0, bom: false, lastLineFeed: (flavour & 2) != 0);
+                    var settings = new ParallelTransactionReader.Settings(2, random.Next(32, 97));
+                    TransactionCsvSummaries? fast = Fast(bytes, null, settings);
+                    return fast is not null && ReadResults.Describe(() => fast) == ReadResults.Describe(() => TablePath(bytes, null));
+                }),
+            maxTest: 100);
+    }
+
+    [Theory]
+    [InlineData("\r")]
+    [InlineData("\r\n")]
+    [InlineData("\n\n")]
+    [InlineData("\n\r\n")]
+    public void Odd_Endings_Agree_With_The_Table_Path(string ending)
+    {
+        byte[] rows = Encode(GroupedRows(new Random(61), 60, maxScale: 2), crlf: false, bom: false, lastLineFeed: false);
+        byte[] bytes = [.. rows, .. Encoding.ASCII.GetBytes(ending)];
+
+        string expected = ReadResults.Describe(() => TablePath(bytes, null));
+        TransactionCsvSummaries? fast = Fast(bytes, null, Small);
+        if (fast is not null)
+        {
+            Assert.Equal(expected, ReadResults.Describe(() => fast));
+        }
+
+        Assert.Equal(expected, ReadResults.Describe(() => Summarize(bytes, null, null, Small)));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_Stream_Read_From_Where_It_Stands_Is_Read_Again_From_There_After_Giving_Up(bool giveUp)
+    {
+        // The stream stands after a prefix that is not part of the CSV; the table path starts over from there.
+        List<string> rows = GroupedRows(new Random(67), 60, maxScale: 2);
+        if (giveUp)
+        {
+            rows.Insert(150, "\"Q\",2020-01-01,1");
+        }
+
+        byte[] csv = Encode(rows, crlf: false, bom: false, lastLineFeed: true);
+        byte[] prefix = Encoding.ASCII.GetBytes("not,the,csv\nX,2020-01-01,1\n");
+        var stream = new MemoryStream([.. prefix, .. csv]) { Position = prefix.Length };
+
+        TransactionCsvSummaries summaries = TransactionCsv.Summarize(stream, "t.csv", null, TransactionCsvOptions.Default, Small);
+
+        Assert.Equal(ReadResults.Describe(() => TablePath(csv, null)), ReadResults.Describe(() => summaries));
+    }
+
     private static IEnumerable<LocalDate?> Cutoffs() => [null, Start.PlusDays(30), Start.PlusDays(90), Start.PlusDays(-1), Start.PlusDays(100_000)];
 
     /// <summary>Asserts that the fast path is taken and gives the table path's result; and so does the internal Summarize.</summary>
