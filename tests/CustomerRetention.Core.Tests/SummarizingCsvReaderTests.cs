@@ -281,6 +281,30 @@ public sealed class SummarizingCsvReaderTests
     }
 
     [Fact]
+    public void A_First_Block_Of_One_Customer_Then_Thousands_Agrees()
+    {
+        // The room for customers is estimated from the first block (one run here): the ids and totals must regrow.
+        var rows = new List<string>();
+        for (int i = 0; i < 3000; i++)
+        {
+            rows.Add(Row("first", Start.PlusDays(i / 100), "1.5"));
+        }
+
+        for (int c = 0; c < 6000; c++)
+        {
+            rows.Add(Row("id-" + new string('x', c % 40) + c.ToString(CultureInfo.InvariantCulture), Start.PlusDays(c % 30), (c % 17).ToString(CultureInfo.InvariantCulture)));
+        }
+
+        byte[] bytes = Encode(rows, crlf: false, bom: false, lastLineFeed: true);
+
+        foreach (LocalDate? through in new LocalDate?[] { null, Start.PlusDays(10) })
+        {
+            AssertFastPathAgrees(bytes, through, new ParallelTransactionReader.Settings(2, 1 << 12));
+            AssertFastPathAgrees(bytes, through, new ParallelTransactionReader.Settings(3, 1 << 15));
+        }
+    }
+
+    [Fact]
     public void Random_Grouped_Or_Date_Ordered_Files_Take_The_Fast_Path_And_Agree_Meets_Specification()
     {
         Properties.Check(
