@@ -900,6 +900,46 @@ public sealed class SummarizingCsvReaderTests
         Assert.Equal(ReadResults.Describe(() => TablePath(csv, null)), ReadResults.Describe(() => summaries));
     }
 
+    [Fact]
+    public void Summarize_Agrees_With_The_Table_Path_For_Any_File_Meets_Specification()
+    {
+        // Grouped files and logs with, at times, rows swapped out of date order, customers coming back, and
+        // non-plain lines (errors, or skipped); whether or not the fast path gives up, Summarize is the table path.
+        string[] odd = ["\"Q,1\",2020-01-01,1.5", " S ,2020-01-02, 3 ", "T,2020-02-30,1", "U,2020-01-01,abc", ",2020-01-01,1", "V,2020-01-01", "X,2020-01-01,1.1234567891", "", "klant-ü,2020-01-01,2"];
+        Properties.Check(
+            Prop.ForAll(
+                Gen.Choose(0, int.MaxValue).ToArbitrary(),
+                Gen.Choose(40, 300).ToArbitrary(),
+                Gen.Choose(0, 63).ToArbitrary(),
+                (seed, rowCount, flavour) =>
+                {
+                    var random = new Random(seed);
+                    List<string> rows = (flavour & 1) != 0
+                        ? LogRows(random, rowCount, customers: 1 + random.Next(12), maxScale: random.Next(0, 5))
+                        : GroupedRows(random, rowCount / 3, maxScale: random.Next(0, 5));
+                    if ((flavour & 32) != 0)
+                    {
+                        for (int k = random.Next(1, 4); k > 0; k--)
+                        {
+                            int a = random.Next(rows.Count), b = random.Next(rows.Count);
+                            (rows[a], rows[b]) = (rows[b], rows[a]);
+                        }
+                    }
+
+                    if ((flavour & 16) != 0)
+                    {
+                        rows.Insert(random.Next(rows.Count + 1), odd[random.Next(odd.Length)]);
+                    }
+
+                    byte[] bytes = Encode(rows, crlf: (flavour & 2) != 0, bom: (flavour & 4) != 0, lastLineFeed: (flavour & 8) == 0);
+                    LocalDate? through = random.Next(3) == 0 ? null : Start.PlusDays(random.Next(-5, 400));
+                    var options = new TransactionCsvOptions { SkipInvalid = random.Next(2) == 0 };
+                    var settings = new ParallelTransactionReader.Settings(random.Next(2, 5), random.Next(24, 400));
+                    return ReadResults.Describe(() => Summarize(bytes, through, options, settings)) == ReadResults.Describe(() => TablePath(bytes, through, options));
+                }),
+            maxTest: 150);
+    }
+
     private static IEnumerable<LocalDate?> Cutoffs() => [null, Start.PlusDays(30), Start.PlusDays(90), Start.PlusDays(-1), Start.PlusDays(100_000)];
 
     /// <summary>Asserts that the fast path is taken and gives the table path's result; and so does the internal Summarize.</summary>
