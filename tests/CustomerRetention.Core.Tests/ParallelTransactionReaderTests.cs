@@ -273,13 +273,13 @@ public sealed class ParallelTransactionReaderTests
     }
 
     /// <summary>Reports synchronously (Progress&lt;T&gt; posts to the thread pool).</summary>
-    private sealed class SyncProgress(List<long> values) : IProgress<long>
+    internal sealed class SyncProgress(List<long> values) : IProgress<long>
     {
         public void Report(long value) => values.Add(value);
     }
 
     /// <summary>A stream that cannot seek, like standard input.</summary>
-    private sealed class ForwardOnlyStream(byte[] bytes) : Stream
+    internal sealed class ForwardOnlyStream(byte[] bytes) : Stream
     {
         private readonly MemoryStream _inner = new(bytes);
 

@@ -37,4 +37,36 @@ internal static class ReadResults
 
         return sb.ToString();
     }
+
+    /// <summary>
+    /// The skipped-row count and first message, the rows and latest date, the cut-off, the customers, and every
+    /// summary field (amounts as text: their decimal scale counts); or the error.
+    /// </summary>
+    public static string Describe(Func<TransactionCsvSummaries> summarize)
+    {
+        TransactionCsvSummaries result;
+        try
+        {
+            result = summarize();
+        }
+        catch (CsvFormatException e)
+        {
+            return "error: " + e.Message;
+        }
+
+        PurchaseSummaries summaries = result.Summaries;
+        var sb = new StringBuilder();
+        sb.Append("skipped ").Append(result.SkippedRows).Append(' ').Append(result.FirstSkipped?.Message).Append('\n');
+        sb.Append("rows ").Append(result.Rows).Append(" latest ").Append(result.LatestDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+          .Append(" through ").Append(summaries.Through?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\n');
+        sb.Append("customers ").Append(summaries.Customers.Count).Append(": ").Append(string.Join("|", summaries.Customers.Select(c => c.Value))).Append('\n');
+        sb.Append("summaries ").Append(summaries.Count).Append('\n');
+        foreach (PurchaseSummary s in summaries)
+        {
+            sb.Append(s.FirstDayNumber).Append(',').Append(s.LastDayNumber).Append(',').Append(s.Transactions).Append(',').Append(s.PurchaseDays).Append(',')
+              .Append(s.TotalAmount.ToString(CultureInfo.InvariantCulture)).Append(',').Append(s.FirstDayAmount.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        return sb.ToString();
+    }
 }

@@ -139,6 +139,93 @@ public sealed class TransactionCsvTests
     }
 
     [Fact]
+    public void SummarizeFile_Of_The_Cdnow_Sample_Agrees_With_ReadFile_And_Summarize()
+    {
+        // reference-values.md: 2,357 customers who first bought in Q1 1997, 6,919 transactions 1997-01-01 .. 1998-06-30;
+        // calibration end 1997-09-30.
+        string path = TestData.Path("cdnow_sample_transactions.csv");
+        var through = new LocalDate(1997, 9, 30);
+
+        TransactionCsvSummaries summaries = TransactionCsv.SummarizeFile(path, through);
+        PurchaseSummaries expected = PurchaseAggregator.Summarize(TransactionCsv.ReadFile(path).Table, through);
+
+        Assert.Equal(2357, summaries.Summaries.Count);
+        Assert.Equal(6919L, summaries.Rows);
+        Assert.Equal(new LocalDate(1998, 6, 30), summaries.LatestDate);
+        Assert.Equal(0L, summaries.SkippedRows);
+        Assert.Null(summaries.FirstSkipped);
+        Assert.Equal(through, summaries.Summaries.Through);
+        Assert.Equal(expected.Customers, summaries.Summaries.Customers);
+        Assert.Equal(expected.ToArray(), summaries.Summaries.ToArray());
+    }
+
+    [Fact]
+    public void Summarize_Of_A_Large_Grouped_File_Agrees_With_Read_And_Summarize()
+    {
+        // More than the first 1 MiB buffer: with two cores or more, the fused path with its default blocks reads it.
+        var random = new Random(71);
+        var rows = new List<string>();
+        while (rows.Count < 80_000)
+        {
+            string batch = "B" + rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            rows.AddRange(SummarizingCsvReaderTests.GroupedRows(random, 1000, maxScale: 2).Select(r => batch + r));
+        }
+
+        byte[] bytes = SummarizingCsvReaderTests.Encode(rows, crlf: true, bom: true, lastLineFeed: true);
+        Assert.True(bytes.Length > 1 << 21);
+        var through = new LocalDate(2020, 3, 1);
+        if (ParallelTransactionReader.Settings.Default.Workers > 1)
+        {
+            Assert.NotNull(SummarizingCsvReader.TrySummarize(new MemoryStream(bytes), "t.csv", TransactionCsvOptions.Default, DayNumbers.FromDate(through), ParallelTransactionReader.Settings.Default));
+        }
+
+        string expected = ReadResults.Describe(() => SummarizingCsvReaderTests.TablePath(bytes, through));
+        Assert.Equal(expected, ReadResults.Describe(() => TransactionCsv.Summarize(new MemoryStream(bytes), "t.csv", through)));
+
+        string path = Path.Combine(Path.GetTempPath(), "summarize-" + Guid.NewGuid().ToString("N") + ".csv");
+        try
+        {
+            File.WriteAllBytes(path, bytes);
+            Assert.Equal(expected, ReadResults.Describe(() => TransactionCsv.SummarizeFile(path, through)));
+
+            // A bad row late in the file: the error of ReadFile, naming the path.
+            File.WriteAllBytes(path, [.. bytes, .. Encoding.ASCII.GetBytes("Z,2020-01-01,x\r\n")]);
+            CsvFormatException e = Assert.Throws<CsvFormatException>(() => TransactionCsv.SummarizeFile(path, through));
+            Assert.Equal(Assert.Throws<CsvFormatException>(() => TransactionCsv.ReadFile(path)).Message, e.Message);
+            Assert.Equal(path, e.Source);
+            Assert.Equal(rows.Count + 2L, e.LineNumber);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Summarize_Rejects_Null_Arguments()
+    {
+        Assert.Equal("stream", Assert.Throws<ArgumentNullException>(() => TransactionCsv.Summarize(null!, "t.csv")).ParamName);
+        Assert.Equal("source", Assert.Throws<ArgumentNullException>(() => TransactionCsv.Summarize(new MemoryStream(), null!)).ParamName);
+        Assert.Equal("path", Assert.Throws<ArgumentNullException>(() => TransactionCsv.SummarizeFile(null!)).ParamName);
+    }
+
+    [Fact]
+    public void Summarize_Skips_As_Read_Skips()
+    {
+        string text = Header + "A,1997-01-01,1\nB,1997-13-01,2\nC,1997-01-02,NaN\nD,1997-01-03\nE,1997-01-04,4\nA,1997-01-05,2.5\n";
+        var options = new TransactionCsvOptions { SkipInvalid = true };
+
+        TransactionCsvSummaries summaries = TransactionCsv.Summarize(new MemoryStream(Encoding.UTF8.GetBytes(text)), "t.csv", null, options);
+
+        Assert.Equal(3L, summaries.SkippedRows);
+        Assert.Equal(3L, summaries.Rows);
+        Assert.Equal(3, summaries.FirstSkipped!.LineNumber);
+        Assert.Equal([new CustomerId("A"), new CustomerId("E")], summaries.Summaries.Customers);
+        Assert.Equal(3.5m, summaries.Summaries[0].TotalAmount);
+        Assert.Equal(new LocalDate(1997, 1, 5), summaries.LatestDate);
+    }
+
+    [Fact]
     public void Options_Reject_Empty_Column_Names() =>
         Assert.Throws<ArgumentException>(() => new TransactionCsvOptions { AmountColumn = " " });
 
