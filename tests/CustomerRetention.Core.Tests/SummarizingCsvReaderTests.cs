@@ -563,7 +563,7 @@ public sealed class SummarizingCsvReaderTests
         Assert.Equal(ReadResults.Describe(() => TablePath(bytes, Start.PlusDays(50), options)), ReadResults.Describe(() => fast!));
     }
 
-    [Fact(Skip = "bug: an amount that cannot be stored as a long at the file's scale makes the table path keep decimals (each row's own scale); the fast path only checks run totals and returns every total at the file's scale (X: 0.0 instead of 0, later customers 119095.0 instead of 119095)")]
+    [Fact]
     public void A_Large_Amount_Summing_To_Zero_Keeps_The_Table_Paths_Scale()
     {
         // Y's 0.5 puts the file at scale 1; X's two 18-digit amounts (+ and −) cannot be stored at scale 1 as longs, so
@@ -577,11 +577,11 @@ public sealed class SummarizingCsvReaderTests
 
         string expected = ReadResults.Describe(() => TablePath(bytes, null));
         TransactionCsvSummaries? fast = Fast(bytes, null, Small);
-        Assert.True(fast is null || ReadResults.Describe(() => fast) == expected, ReadResults.Describe(() => fast!) + "\n---\n" + expected);
+        Assert.True(fast is null || ReadResults.Describe(() => fast) == expected, fast is null ? null : ReadResults.Describe(() => fast) + "\n---\n" + expected);
         Assert.Equal(expected, ReadResults.Describe(() => Summarize(bytes, null, null, Small)));
     }
 
-    [Fact(Skip = "bug: a row after the cut-off that cannot be stored as a long at the file's scale makes the table path keep decimals (each row's own scale); the fast path ignores the row and returns every total at the file's scale")]
+    [Fact]
     public void A_Large_Amount_After_The_Cutoff_Keeps_The_Table_Paths_Scale()
     {
         // O's 18-digit amount is after the cut-off: it does not count, but the table path stores it, and cannot at Y's
@@ -595,7 +595,7 @@ public sealed class SummarizingCsvReaderTests
 
         string expected = ReadResults.Describe(() => TablePath(bytes, through));
         TransactionCsvSummaries? fast = Fast(bytes, through, Small);
-        Assert.True(fast is null || ReadResults.Describe(() => fast) == expected, ReadResults.Describe(() => fast!) + "\n---\n" + expected);
+        Assert.True(fast is null || ReadResults.Describe(() => fast) == expected, fast is null ? null : ReadResults.Describe(() => fast) + "\n---\n" + expected);
         Assert.Equal(expected, ReadResults.Describe(() => Summarize(bytes, through, null, Small)));
     }
 

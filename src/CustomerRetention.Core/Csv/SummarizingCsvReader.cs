@@ -72,7 +72,7 @@ internal static class SummarizingCsvReader
         }
 
         var totals = new Totals(throughDay, bytes, options.Progress);
-        return Read(input, settings, totals) ? totals.ToResult() : null;
+        return Read(input, settings, totals) && totals.RowsFitScale() ? totals.ToResult() : null;
     }
 
     /// <summary>Reads every block into <paramref name="totals"/>; false when it gave up.</summary>
@@ -188,6 +188,7 @@ internal static class SummarizingCsvReader
     private sealed class RunBlock : LineBlock
     {
         private readonly int _throughDay;
+        private readonly long[] _largestUnits = new long[AmountUnits.MaxScale + 1];
         private Run[] _runs;
 
         public RunBlock(int size, int throughDay)
@@ -212,6 +213,9 @@ internal static class SummarizingCsvReader
         /// <summary>The number of decimals of the runs' units (the most any row of the block has).</summary>
         public int Scale { get; private set; }
 
+        /// <summary>The largest |units| of the block's rows by their own number of decimals (cut-off or not).</summary>
+        public ReadOnlySpan<long> LargestUnits => _largestUnits;
+
         public void Release()
         {
             ArrayPool<Run>.Shared.Return(_runs);
@@ -225,6 +229,7 @@ internal static class SummarizingCsvReader
             Rows = 0;
             Scale = 0;
             LatestDay = int.MinValue;
+            Array.Clear(_largestUnits, 0, _largestUnits.Length);
             try
             {
                 Ok = ParseRuns();
@@ -239,6 +244,7 @@ internal static class SummarizingCsvReader
         {
             ReadOnlySpan<byte> chunk = new(Data, 0, Length);
             Run[] runs = _runs;
+            long[] largest = _largestUnits;
             int through = _throughDay;
             int scale = 0;
             int latest = int.MinValue;
@@ -258,6 +264,12 @@ internal static class SummarizingCsvReader
 
                 rows++;
                 latest = day > latest ? day : latest;
+                long magnitude = units < 0 ? -units : units;
+                if (magnitude > largest[rowScale])
+                {
+                    largest[rowScale] = magnitude;
+                }
+
                 if (rowScale != scale)
                 {
                     if (rowScale < scale)
@@ -357,6 +369,7 @@ internal static class SummarizingCsvReader
         private readonly IProgress<long>? _progress;
         private Utf8CustomerIds? _ids;
         private PurchaseSummary[] _summaries = [];
+        private readonly long[] _largestUnits = new long[AmountUnits.MaxScale + 1];
         private int _scale;
         private long _rows;
         private long _runs;
@@ -560,8 +573,31 @@ internal static class SummarizingCsvReader
             _scale = scale;
         }
 
+        /// <summary>
+        /// Whether every row's amount fits a long at the final number of decimals. The table keeps amounts as decimals
+        /// (with their own numbers of decimals) when one does not, even if every total would; then so must the result.
+        /// </summary>
+        public bool RowsFitScale()
+        {
+            for (int s = 0; s < _scale; s++)
+            {
+                if (_largestUnits[s] > long.MaxValue / AmountUnits.Pow10(_scale - s))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         private bool Count(RunBlock block)
         {
+            ReadOnlySpan<long> largest = block.LargestUnits;
+            for (int s = 0; s < largest.Length; s++)
+            {
+                _largestUnits[s] = Math.Max(_largestUnits[s], largest[s]);
+            }
+
             _latestDay = Math.Max(_latestDay, block.LatestDay);
             long before = _rows;
             _rows += block.Rows;
