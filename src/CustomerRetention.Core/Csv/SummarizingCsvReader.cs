@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 
 namespace CustomerRetention.Csv;
@@ -22,7 +24,6 @@ namespace CustomerRetention.Csv;
 /// </remarks>
 internal static class SummarizingCsvReader
 {
-    public static int WindowOverride;
 
     /// <summary>Give up when more than this share of the runs (after <see cref="MinRunsForReturnCheck"/>) add to a customer already seen.</summary>
     private const int ReturningRunsPerMille = 250;
@@ -78,43 +79,39 @@ internal static class SummarizingCsvReader
     /// <summary>Reads every block into <paramref name="totals"/>; false when it gave up.</summary>
     private static bool Read(Utf8TransactionReader.ByteInput input, ParallelTransactionReader.Settings settings, Totals totals)
     {
-        int window = WindowOverride > 0 ? WindowOverride : settings.Workers * 2;
-        var pending = new Queue<(RunBlock Block, Task Task)>(window + 1);
+        int window = settings.Workers * 2;
+        var pending = new Queue<RunBlock>(window + 1);
         var free = new Stack<RunBlock>();
         var all = new List<RunBlock>();
         byte[] carry = new byte[Math.Max(settings.BlockSize, 1 << 10)];
         int carryLength = 0;
         bool end = false;
+
+        // One core is this thread's: it reads and merges, and parses blocks itself rather than wait for them.
+        var parsers = new BlockParsers(settings.Workers - 1);
         try
         {
-            while (!end)
+            while (!end || pending.Count > 0)
             {
-                RunBlock block = free.Count > 0 ? free.Pop() : New(all, settings.BlockSize, totals.ThroughDay);
-                end = LineBlock.Fill(input, block, ref carry, ref carryLength);
-                if (block.Length == 0)
+                if (!end && pending.Count < window)
                 {
-                    free.Push(block);
+                    RunBlock block = free.Count > 0 ? free.Pop() : New(all, settings.BlockSize, totals.ThroughDay);
+                    end = LineBlock.Fill(input, block, ref carry, ref carryLength);
+                    if (block.Length == 0)
+                    {
+                        free.Push(block);
+                    }
+                    else
+                    {
+                        parsers.Submit(block);
+                        pending.Enqueue(block);
+                    }
+
                     continue;
                 }
 
-                pending.Enqueue((block, Task.Run(block.Parse)));
-                if (pending.Count >= window)
-                {
-                    (RunBlock done, Task task) = pending.Dequeue();
-                    ParallelWork.Wait(task);
-                    if (!totals.Add(done))
-                    {
-                        return false;
-                    }
-
-                    free.Push(done);
-                }
-            }
-
-            while (pending.Count > 0)
-            {
-                (RunBlock done, Task task) = pending.Dequeue();
-                ParallelWork.Wait(task);
+                RunBlock done = pending.Dequeue();
+                parsers.Finish(done, pending);
                 if (!totals.Add(done))
                 {
                     return false;
@@ -143,18 +140,8 @@ internal static class SummarizingCsvReader
         }
         finally
         {
-            // Workers only read their own blocks; wait for any still running (after giving up) before the blocks go back to the pool.
-            foreach ((RunBlock _, Task task) in pending)
-            {
-                try
-                {
-                    task.Wait();
-                }
-                catch (AggregateException)
-                {
-                }
-            }
-
+            // The workers only read blocks they claimed; they are done before the blocks go back to the pool.
+            parsers.Dispose();
             foreach (RunBlock block in all)
             {
                 block.Release();
@@ -168,6 +155,9 @@ internal static class SummarizingCsvReader
         all.Add(block);
         return block;
     }
+
+    /// <summary>Units this small fit a long at any number of decimals (times 10^9 at most).</summary>
+    private const long UnitsSafeAtAnyScale = long.MaxValue / 1_000_000_000;
 
     /// <summary>One run of consecutive rows of one customer in a block, summed (amounts in units of the block's scale).</summary>
     [StructLayout(LayoutKind.Auto)]
@@ -184,10 +174,93 @@ internal static class SummarizingCsvReader
         public long FirstDayUnits;
     }
 
-    /// <summary>A block of lines and its runs (the worker's part).</summary>
+    /// <summary>
+    /// Parses blocks on pool threads and on the calling thread: whoever claims a block first parses it. The workers
+    /// take the blocks in file order; the calling thread, when the block it must merge next is still being parsed,
+    /// parses the newest block nobody has claimed instead of waiting.
+    /// </summary>
+    private sealed class BlockParsers : IDisposable
+    {
+        private readonly BlockingCollection<RunBlock> _queue = new();
+        private readonly Task[] _workers;
+        private volatile bool _stopped;
+
+        public BlockParsers(int workers)
+        {
+            _workers = new Task[Math.Max(workers, 0)];
+            for (int w = 0; w < _workers.Length; w++)
+            {
+                _workers[w] = Task.Run(Work);
+            }
+        }
+
+        public void Submit(RunBlock block)
+        {
+            block.Unclaim();
+            if (_workers.Length > 0)
+            {
+                _queue.Add(block);
+            }
+        }
+
+        /// <summary>Makes sure <paramref name="block"/> is parsed, helping with the <paramref name="later"/> ones meanwhile.</summary>
+        public void Finish(RunBlock block, IEnumerable<RunBlock> later)
+        {
+            if (block.TryClaim())
+            {
+                block.ParseClaimed();
+            }
+
+            while (!block.IsParsed)
+            {
+                RunBlock? newest = null;
+                foreach (RunBlock b in later)
+                {
+                    newest = b.IsClaimed ? newest : b;
+                }
+
+                if (newest is null || !newest.TryClaim())
+                {
+                    break;
+                }
+
+                newest.ParseClaimed();
+            }
+
+            block.WaitParsed();
+        }
+
+        public void Dispose()
+        {
+            _stopped = true;
+            _queue.CompleteAdding();
+            foreach (Task worker in _workers)
+            {
+                worker.Wait();
+            }
+
+            _queue.Dispose();
+        }
+
+        private void Work()
+        {
+            foreach (RunBlock block in _queue.GetConsumingEnumerable())
+            {
+                if (!_stopped && block.TryClaim())
+                {
+                    block.ParseClaimed();
+                }
+            }
+        }
+    }
+
+    /// <summary>A block of lines and its runs (the parsers' part).</summary>
     private sealed class RunBlock : LineBlock
     {
+        private readonly ManualResetEventSlim _parsed = new(false);
         private readonly int _throughDay;
+        private int _claimed;
+        private ExceptionDispatchInfo? _error;
         private readonly long[] _largestUnits = new long[AmountUnits.MaxScale + 1];
         private Run[] _runs;
 
@@ -213,13 +286,52 @@ internal static class SummarizingCsvReader
         /// <summary>The number of decimals of the runs' units (the most any row of the block has).</summary>
         public int Scale { get; private set; }
 
-        /// <summary>The largest |units| of the block's rows by their own number of decimals (cut-off or not).</summary>
+        /// <summary>The largest |units| of the block's rows by their own number of decimals (cut-off or not), where above <see cref="UnitsSafeAtAnyScale"/> (0 otherwise).</summary>
         public ReadOnlySpan<long> LargestUnits => _largestUnits;
+
+        public bool IsClaimed => Volatile.Read(ref _claimed) != 0;
+
+        public bool IsParsed => _parsed.IsSet;
 
         public void Release()
         {
             ArrayPool<Run>.Shared.Return(_runs);
+            _parsed.Dispose();
             ReturnData();
+        }
+
+        /// <summary>Makes the (refilled) block free for any parser to claim.</summary>
+        public void Unclaim()
+        {
+            _parsed.Reset();
+            _error = null;
+            Volatile.Write(ref _claimed, 0);
+        }
+
+        public bool TryClaim() => Interlocked.CompareExchange(ref _claimed, 1, 0) == 0;
+
+        /// <summary>Parses a block this thread claimed and says so; an unexpected exception is kept for <see cref="WaitParsed"/>.</summary>
+        public void ParseClaimed()
+        {
+            try
+            {
+                Parse();
+            }
+            catch (Exception e)
+            {
+                _error = ExceptionDispatchInfo.Capture(e);
+            }
+            finally
+            {
+                _parsed.Set();
+            }
+        }
+
+        /// <summary>Waits until the block is parsed, rethrowing what went wrong there.</summary>
+        public void WaitParsed()
+        {
+            _parsed.Wait();
+            _error?.Throw();
         }
 
         public void Parse()
@@ -264,10 +376,10 @@ internal static class SummarizingCsvReader
 
                 rows++;
                 latest = day > latest ? day : latest;
-                long magnitude = units < 0 ? -units : units;
-                if (magnitude > largest[rowScale])
+                if ((ulong)(units + UnitsSafeAtAnyScale) > 2 * (ulong)UnitsSafeAtAnyScale)
                 {
-                    largest[rowScale] = magnitude;
+                    // Rare: an amount that might not fit at a larger scale (see Totals.RowsFitScale).
+                    largest[rowScale] = Math.Max(largest[rowScale], Math.Abs(units));
                 }
 
                 if (rowScale != scale)
@@ -451,18 +563,22 @@ internal static class SummarizingCsvReader
             return new TransactionCsvSummaries(new PurchaseSummaries(ids.ToList(indices), compact, kept, through), _rows, latest);
         }
 
-        /// <summary>Room for as many customers as the first block suggests (its share of runs per byte, times the input's bytes).</summary>
+        /// <summary>
+        /// Room for as many customers as the first block suggests (its share of runs per byte, times the input's bytes),
+        /// with ids as long as its longest and then some (the first customers' ids tend to be the shortest). What is not
+        /// used is never touched (nor zeroed), so a generous estimate costs address space only.
+        /// </summary>
         private void Reserve(RunBlock block)
         {
             double perByte = (double)block.RunCount / Math.Max(block.Length, 1);
             int capacity = (int)Math.Min((perByte * _bytes * 1.1) + 1024, 1 << 28);
-            int idBytes = 0;
+            int longestId = 0;
             foreach (Run run in block.Runs)
             {
-                idBytes += run.IdLength;
+                longestId = Math.Max(longestId, run.IdLength);
             }
 
-            _ids = new Utf8CustomerIds(capacity, (idBytes / Math.Max(block.RunCount, 1)) + 1);
+            _ids = new Utf8CustomerIds(capacity, longestId + 4);
             _summaries = Uninitialized(capacity);
         }
 
