@@ -100,7 +100,19 @@ internal sealed class Utf8CustomerIds : IDisposable
             Array.Resize(ref _arena, Math.Max(_arena.Length * 2, offset + id.Length));
         }
 
-        id.CopyTo(new Span<byte>(_arena, offset, id.Length));
+        if (id.Length <= 16)
+        {
+            // Short ids (the usual case): a loop beats a call to the general copy.
+            byte[] arena = _arena;
+            for (int k = 0; k < id.Length; k++)
+            {
+                arena[offset + k] = id[k];
+            }
+        }
+        else
+        {
+            id.CopyTo(new Span<byte>(_arena, offset, id.Length));
+        }
         _offsets[index + 1] = offset + id.Length;
         entries[slot] = new Entry(hash, index + 1);
         _count++;
