@@ -65,7 +65,10 @@ internal sealed class Utf8CustomerIds : IDisposable
 #endif
     }
 
-    /// <summary>The index of <paramref name="id"/> (whose <see cref="CustomerRetention.Csv.Utf8TransactionReader.Utf8IdCache.Hash"/> is <paramref name="hash"/>), added at the end when new.</summary>
+    /// <summary>
+    /// The index of <paramref name="id"/>, whose hash is <paramref name="hash"/> (any well-mixed non-negative hash, the
+    /// same function for every id), added at the end when new.
+    /// </summary>
     public int GetOrAdd(ReadOnlySpan<byte> id, int hash, out bool added)
     {
         Entry[] entries = _entries;

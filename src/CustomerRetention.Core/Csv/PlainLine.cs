@@ -141,6 +141,23 @@ internal static class PlainLine
         return chunk.Slice(a, length).SequenceEqual(chunk.Slice(b, length));
     }
 
+    /// <summary>
+    /// A well-mixed hash of the id of <paramref name="length"/> bytes at <paramref name="start"/>, which must be followed
+    /// by at least 8 bytes of <paramref name="chunk"/> (the rest of its line): ids of up to 8 bytes are hashed as one word.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int IdHash(ReadOnlySpan<byte> chunk, int start, int length)
+    {
+        if (length > 8 || !BitConverter.IsLittleEndian)
+        {
+            return Utf8TransactionReader.Utf8IdCache.Hash(chunk.Slice(start, length));
+        }
+
+        ulong word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetReference(chunk), start)) << (8 * (8 - length));
+        ulong h = (word ^ (ulong)length) * 0x9E3779B97F4A7C15UL;
+        return (int)((h ^ (h >> 29)) >> 33);
+    }
+
     /// <summary>The day number of a date given by its parts; false for no such date (or a year before 1).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryDayNumber(int year, int month, int dayOfMonth, out int day)

@@ -408,11 +408,17 @@ internal static class SummarizingCsvReader
                     current = count++;
                     currentOffset = pos;
                     currentLength = idLength;
+                    if (!Utf8CustomerIds.IsAscii(chunk.Slice(pos, idLength)))
+                    {
+                        // Different invalid UTF-8 ids may decode to one string: the table path's interner decides.
+                        return false;
+                    }
+
                     runs[current] = new Run
                     {
                         IdOffset = pos,
                         IdLength = idLength,
-                        Hash = Utf8TransactionReader.Utf8IdCache.Hash(chunk.Slice(pos, idLength)),
+                        Hash = PlainLine.IdHash(chunk, pos, idLength),
                     };
                 }
 
@@ -601,11 +607,6 @@ internal static class SummarizingCsvReader
                 ref readonly Run run = ref runs[r];
                 ReadOnlySpan<byte> id = new(data, run.IdOffset, run.IdLength);
                 int c = ids.GetOrAdd(id, run.Hash, out bool added);
-                if (added && !Utf8CustomerIds.IsAscii(id))
-                {
-                    // Different invalid UTF-8 ids may decode to one string: the table path's interner decides.
-                    return false;
-                }
 
                 if (c == _summaries.Length)
                 {
