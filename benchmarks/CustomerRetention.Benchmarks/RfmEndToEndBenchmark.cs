@@ -35,28 +35,22 @@ public class RfmEndToEndBenchmark
     [Benchmark]
     public int RfmFromCsv() => Run(_path, Stream.Null);
 
-    /// <summary>The command's pipeline on public APIs.</summary>
+    /// <summary>The command's pipeline on public APIs: read and summarise in one pass, score, classify, write.</summary>
     internal static int Run(string path, Stream output)
     {
-        TransactionTable table = TransactionCsv.ReadFile(path).Table;
-        int asOf = int.MinValue;
-        foreach (int d in table.DayNumbers)
-        {
-            asOf = d > asOf ? d : asOf;
-        }
-
-        var summaries = new PurchaseSummary[table.CustomerCount];
-        PurchaseAggregator.Summarize(table, asOf, summaries);
-
-        int n = summaries.Length;
+        TransactionCsvSummaries read = TransactionCsv.SummarizeFile(path);
+        PurchaseSummaries summaries = read.Summaries;
+        int asOf = read.LatestDate is { } latest ? DayNumbers.FromDate(latest) : int.MinValue;
+        ReadOnlySpan<PurchaseSummary> rows = summaries.Span;
+        int n = rows.Length;
         var r = new double[n];
         var f = new double[n];
         var m = new double[n];
         for (int i = 0; i < n; i++)
         {
-            r[i] = asOf - summaries[i].LastDayNumber;
-            f[i] = summaries[i].Transactions;
-            m[i] = (double)summaries[i].TotalAmount;
+            r[i] = asOf - rows[i].LastDayNumber;
+            f[i] = rows[i].Transactions;
+            m[i] = (double)rows[i].TotalAmount;
         }
 
         var scores = new RfmScore[n];
@@ -67,16 +61,19 @@ public class RfmEndToEndBenchmark
         using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
         writer.Write("customer_id,recency_days,frequency,monetary,r,f,m,segment\n");
         IReadOnlyList<Segment> names = SegmentMap.Default.Segments;
+        IReadOnlyList<CustomerId> customers = summaries.Customers;
         Span<char> buffer = stackalloc char[64];
         for (int i = 0; i < n; i++)
         {
-            writer.Write(table.Customers[i].Value);
+            writer.Write(customers[i].Value);
             writer.Write(',');
-            writer.Write(r[i].ToString(CultureInfo.InvariantCulture));
+            ((int)r[i]).TryFormat(buffer, out int written, default, CultureInfo.InvariantCulture);
+            writer.Write(buffer.Slice(0, written));
             writer.Write(',');
-            writer.Write(summaries[i].Transactions.ToString(CultureInfo.InvariantCulture));
+            rows[i].Transactions.TryFormat(buffer, out written, default, CultureInfo.InvariantCulture);
+            writer.Write(buffer.Slice(0, written));
             writer.Write(',');
-            summaries[i].TotalAmount.TryFormat(buffer, out int written, default, CultureInfo.InvariantCulture);
+            rows[i].TotalAmount.TryFormat(buffer, out written, default, CultureInfo.InvariantCulture);
             writer.Write(buffer.Slice(0, written));
             writer.Write(',');
             writer.Write((char)('0' + scores[i].R));
