@@ -1,3 +1,7 @@
+using CustomerRetention.TestKit;
+using FsCheck;
+using FsCheck.Fluent;
+
 namespace CustomerRetention.Cli.Tests;
 
 /// <summary>The table output conventions of docs/cli.md: invariant culture, round-trip numbers, RFC 4180 quoting.</summary>
@@ -14,6 +18,21 @@ public sealed class TableWriterTests
         decimal value = decimal.Parse(stored, System.Globalization.CultureInfo.InvariantCulture);
 
         Assert.Equal(printed, Csv(w => w.Number(value)));
+    }
+
+    [Fact]
+    public void Decimal_Formatting_Into_A_Span_Is_The_Allocating_Form_Meets_Specification()
+    {
+        // The CSV writer formats into a stack buffer; it must print what Format(decimal) (divide by 1.000…0) prints.
+        Gen<int> anyInt = Gen.Choose(int.MinValue, int.MaxValue);
+        Gen<(int Lo, int Mid)> low = Gen.Zip(anyInt, anyInt);
+        Gen<(int Hi, byte Scale)> high = Gen.Zip(Gen.Choose(0, int.MaxValue), Gen.Choose(0, 28)).Select(t => (t.Item1 % 4 == 0 ? 0 : t.Item1, (byte)t.Item2));
+        Arbitrary<decimal> decimals = Gen.Zip(low, high).Select(t => new decimal(t.Item1.Lo, t.Item1.Mid, t.Item2.Hi, t.Item1.Lo % 2 == 0, t.Item2.Scale)).ToArbitrary();
+        Properties.ForAll(decimals, value =>
+        {
+            Span<char> buffer = stackalloc char[32];
+            return new string(buffer.Slice(0, TableWriter.Format(value, buffer))) == TableWriter.Format(value);
+        });
     }
 
     [Fact]
