@@ -39,7 +39,26 @@ internal static class PlainLine
         }
 
         idLength = i - pos;
-        if (idLength == 0 || IsSpace(chunk[pos]) || IsSpace(chunk[i - 1]) || i + 12 > chunk.Length)
+        if (idLength == 0 || IsSpace(chunk[pos]) || IsSpace(chunk[i - 1]))
+        {
+            return -1;
+        }
+
+        return ParseAfterId(chunk, i, out day, out units, out scale);
+    }
+
+    /// <summary>
+    /// The rest of a plain line whose id ends at the comma at <paramref name="comma"/>: the date, the amount and the line
+    /// end, as <see cref="Parse"/> reads them. Returns the position after the line, or −1 for any other line.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ParseAfterId(ReadOnlySpan<byte> chunk, int comma, out int day, out long units, out int scale)
+    {
+        day = 0;
+        units = 0;
+        scale = 0;
+        int i = comma;
+        if (i + 12 > chunk.Length)
         {
             return -1;
         }

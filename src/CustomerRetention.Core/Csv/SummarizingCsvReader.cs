@@ -368,7 +368,22 @@ internal static class SummarizingCsvReader
             int pos = 0;
             while (pos < chunk.Length)
             {
-                int next = PlainLine.Parse(chunk, pos, out int idLength, out int day, out long units, out int rowScale);
+                // Most rows continue the current run: when the line starts with its id and a comma, only the rest is parsed.
+                int next;
+                int idLength = currentLength;
+                int day;
+                long units;
+                int rowScale;
+                bool continues = idLength > 0 && chunk.Length - pos > idLength + 8 && chunk[pos + idLength] == (byte)',' && PlainLine.SameId(chunk, pos, currentOffset, idLength);
+                if (continues)
+                {
+                    next = PlainLine.ParseAfterId(chunk, pos + idLength, out day, out units, out rowScale);
+                }
+                else
+                {
+                    next = PlainLine.Parse(chunk, pos, out idLength, out day, out units, out rowScale);
+                }
+
                 if (next < 0)
                 {
                     return false;
@@ -395,7 +410,8 @@ internal static class SummarizingCsvReader
                     }
                 }
 
-                if (idLength != currentLength || !PlainLine.SameId(chunk, pos, currentOffset, idLength))
+                // Not the current run's id and comma: a line of another customer (the full parse read its id).
+                if (!continues)
                 {
                     if (count == runs.Length)
                     {
