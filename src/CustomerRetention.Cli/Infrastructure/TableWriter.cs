@@ -66,10 +66,16 @@ internal abstract class TableWriter : IDisposable
     }
 }
 
-/// <summary>RFC 4180 CSV: a header row, fields quoted only when they must be, LF line ends.</summary>
+/// <summary>
+/// RFC 4180 CSV: a header row, fields quoted only when they must be, LF line ends. Cells are formatted into
+/// the writer's own buffer, which goes to the output in large pieces (one call per 32k characters, not per cell).
+/// </summary>
 internal sealed class CsvTableWriter : TableWriter
 {
+    private const int FlushAt = 1 << 15;
     private readonly TextWriter _out;
+    private readonly char[] _buffer = new char[FlushAt + 64];
+    private int _length;
     private bool _firstCell = true;
 
     public CsvTableWriter(TextWriter output, IReadOnlyList<string> columns)
@@ -94,55 +100,88 @@ internal sealed class CsvTableWriter : TableWriter
 
         if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
         {
-            _out.Write(value);
+            Append(value.AsSpan());
             return;
         }
 
-        _out.Write('"');
-        _out.Write(value.Replace("\"", "\"\""));
-        _out.Write('"');
+        Append("\"".AsSpan());
+        Append(value.Replace("\"", "\"\"").AsSpan());
+        Append("\"".AsSpan());
     }
 
-    // Numbers are formatted into a stack buffer: nothing is allocated per cell.
+    // Numbers are formatted straight into the buffer (room for 32 characters is kept): nothing is allocated per cell.
     public override void Number(double value)
     {
         Separator();
-        Span<char> buffer = stackalloc char[32];
-        value.TryFormat(buffer, out int length, "R", CultureInfo.InvariantCulture);
-        _out.Write(buffer.Slice(0, length));
+        value.TryFormat(_buffer.AsSpan(_length), out int length, "R", CultureInfo.InvariantCulture);
+        _length += length;
     }
 
     public override void Number(decimal value)
     {
         Separator();
-        Span<char> buffer = stackalloc char[32];
-        _out.Write(buffer.Slice(0, Format(value, buffer)));
+        _length += Format(value, _buffer.AsSpan(_length));
     }
 
     public override void Integer(long value)
     {
         Separator();
-        Span<char> buffer = stackalloc char[20];
-        value.TryFormat(buffer, out int length, default, CultureInfo.InvariantCulture);
-        _out.Write(buffer.Slice(0, length));
+        value.TryFormat(_buffer.AsSpan(_length), out int length, default, CultureInfo.InvariantCulture);
+        _length += length;
     }
 
     public override void EndRow()
     {
-        _out.Write('\n');
+        _buffer[_length++] = '\n';
         _firstCell = true;
+        if (_length >= FlushAt)
+        {
+            Flush();
+        }
     }
 
-    public override void Dispose() => _out.Dispose();
+    public override void Dispose()
+    {
+        Flush();
+        _out.Dispose();
+    }
 
     private void Separator()
     {
+        if (_length >= FlushAt)
+        {
+            // A very long row: keep room for the next cell's number.
+            Flush();
+        }
+
         if (!_firstCell)
         {
-            _out.Write(',');
+            _buffer[_length++] = ',';
         }
 
         _firstCell = false;
+    }
+
+    private void Append(ReadOnlySpan<char> text)
+    {
+        if (_length + text.Length > _buffer.Length)
+        {
+            Flush();
+            if (text.Length > _buffer.Length)
+            {
+                _out.Write(text);
+                return;
+            }
+        }
+
+        text.CopyTo(_buffer.AsSpan(_length));
+        _length += text.Length;
+    }
+
+    private void Flush()
+    {
+        _out.Write(_buffer, 0, _length);
+        _length = 0;
     }
 }
 
