@@ -10,8 +10,8 @@ namespace CustomerRetention;
 
 /// <summary>
 /// ASCII customer ids by their bytes → dense indices 0..n−1 in order of first appearance, without a string per
-/// customer: the ids live in one byte arena, and the lists of <see cref="ToList()"/> make their strings only when someone asks
-/// for a customer (all at once, on all cores). An open-addressing hash table (linear probing, power-of-two size,
+/// customer: the ids live in one byte arena, and the lists of <see cref="ToList()"/> make a customer's string when someone
+/// asks for that customer (and do not keep it). An open-addressing hash table (linear probing, power-of-two size,
 /// at most half full); not thread-safe.
 /// </summary>
 /// <remarks>ASCII only, so that different byte strings are always different ids (invalid UTF-8 would decode to
@@ -157,11 +157,11 @@ internal sealed class Utf8CustomerIds : IDisposable
         }
     }
 
-    /// <summary>The customers 0..<see cref="Count"/>−1 as a list whose strings are made on first access.</summary>
-    public IReadOnlyList<CustomerId> ToList() => new LazyList(this, null);
+    /// <summary>The customers 0..<see cref="Count"/>−1 as a list that makes each id's string when asked for it.</summary>
+    public IReadOnlyList<CustomerId> ToList() => new DecodingList(this, null);
 
-    /// <summary>The customers at <paramref name="indices"/>, in that order, as a list whose strings are made on first access.</summary>
-    public IReadOnlyList<CustomerId> ToList(int[] indices) => new LazyList(this, indices);
+    /// <summary>The customers at <paramref name="indices"/>, in that order, as a list that makes each id's string when asked for it.</summary>
+    public IReadOnlyList<CustomerId> ToList(int[] indices) => new DecodingList(this, indices);
 
     private static T[] Uninitialized<T>(int length)
         where T : unmanaged
@@ -224,14 +224,16 @@ internal sealed class Utf8CustomerIds : IDisposable
         }
     }
 
-    /// <summary>Customer ids read from the arena; the strings are made for all of them the first time one is asked for.</summary>
-    private sealed class LazyList : IReadOnlyList<CustomerId>
+    /// <summary>
+    /// Customer ids read from the arena, each made when asked for and not kept: a writer that goes through a million
+    /// customers once makes a million short-lived strings (collected young, for little) instead of keeping 40 MB of them.
+    /// </summary>
+    private sealed class DecodingList : IReadOnlyList<CustomerId>
     {
         private readonly Utf8CustomerIds _ids;
         private readonly int[]? _indices;
-        private CustomerId[]? _customers;
 
-        public LazyList(Utf8CustomerIds ids, int[]? indices)
+        public DecodingList(Utf8CustomerIds ids, int[]? indices)
         {
             _ids = ids;
             _indices = indices;
@@ -249,46 +251,23 @@ internal sealed class Utf8CustomerIds : IDisposable
                     throw new ArgumentOutOfRangeException(nameof(index), index, "The index must be within the list.");
                 }
 
-                return (_customers ?? Materialize())[index];
+                ReadOnlySpan<byte> id = _ids[_indices is null ? index : _indices[index]];
+#if NET8_0_OR_GREATER
+                return new CustomerId(Encoding.ASCII.GetString(id));
+#else
+                return new CustomerId(Encoding.ASCII.GetString(id.ToArray()));
+#endif
             }
         }
 
-        public IEnumerator<CustomerId> GetEnumerator() => ((IEnumerable<CustomerId>)(_customers ?? Materialize())).GetEnumerator();
+        public IEnumerator<CustomerId> GetEnumerator()
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                yield return this[i];
+            }
+        }
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-        private CustomerId[] Materialize()
-        {
-            var customers = new CustomerId[Count];
-            const int Chunk = 1 << 15;
-            int chunks = (Count + Chunk - 1) / Chunk;
-            void Make(int c)
-            {
-                for (int i = c * Chunk, end = Math.Min(Count, (c + 1) * Chunk); i < end; i++)
-                {
-                    ReadOnlySpan<byte> id = _ids[_indices is null ? i : _indices[i]];
-#if NET8_0_OR_GREATER
-                    customers[i] = new CustomerId(Encoding.ASCII.GetString(id));
-#else
-                    customers[i] = new CustomerId(Encoding.ASCII.GetString(id.ToArray()));
-#endif
-                }
-            }
-
-            if (chunks > 1 && Environment.ProcessorCount > 1)
-            {
-                Parallel.For(0, chunks, Make);
-            }
-            else
-            {
-                for (int c = 0; c < chunks; c++)
-                {
-                    Make(c);
-                }
-            }
-
-            // Two threads may both make the strings; either array is right.
-            return _customers = customers;
-        }
     }
 }

@@ -259,7 +259,7 @@ public sealed class SummarizingCsvReaderTests
     [Fact]
     public void Many_Customers_Agree_And_Their_Strings_Are_Made_On_Demand()
     {
-        // 70,000 customers (more than the chunks the lazy list and the result's conversion split the work into).
+        // 70,000 customers (more than the first block suggests, and more than one chunk of the result's conversion).
         var rows = new List<string>(140_000);
         for (int c = 0; c < 70_000; c++)
         {
@@ -708,7 +708,7 @@ public sealed class SummarizingCsvReaderTests
     [InlineData(false, true)]
     [InlineData(true, false)]
     [InlineData(true, true)]
-    public void The_Lazy_Customer_List_Agrees_With_The_Table_Paths(bool cutoff, bool enumerateFirst)
+    public void The_Decoded_Customer_List_Agrees_With_The_Table_Paths(bool cutoff, bool enumerateFirst)
     {
         byte[] bytes = Encode(GroupedRows(new Random(53), 90, maxScale: 1), crlf: true, bom: true, lastLineFeed: true);
         LocalDate? through = cutoff ? Start.PlusDays(80) : null;
@@ -734,9 +734,9 @@ public sealed class SummarizingCsvReaderTests
     }
 
     [Fact]
-    public void The_Lazy_Customer_List_Read_From_Many_Threads_At_Once_Agrees()
+    public void The_Customer_List_Read_From_Many_Threads_At_Once_Agrees()
     {
-        // 40,000 customers: their strings are made in chunks, and two threads may make them at once.
+        // 40,000 customers: each id's string is made when asked for, by whichever thread asks.
         var rows = Enumerable.Range(0, 40_000).Select(c => Row("T" + ((c * 7919) % 40_000).ToString(CultureInfo.InvariantCulture), Start, "1")).ToList();
         byte[] bytes = Encode(rows, crlf: false, bom: false, lastLineFeed: true);
         var settings = new ParallelTransactionReader.Settings(2, 1 << 14);

@@ -72,8 +72,8 @@ public sealed class CoreNetStandardTests
 
         if (Environment.ProcessorCount > 1)
         {
-            // The one-pass path keeps ids as bytes (a lazily made list); the table path hands over the table's array.
-            Assert.Equal("LazyList", read.Summaries.Customers.GetType().Name);
+            // The one-pass path keeps ids as bytes (a list that decodes them when asked); the table path hands over an array.
+            Assert.Equal("DecodingList", read.Summaries.Customers.GetType().Name);
         }
 
         Assert.Equal(expected.Count, read.Summaries.Count);
