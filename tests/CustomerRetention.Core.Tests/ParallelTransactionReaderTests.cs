@@ -157,6 +157,38 @@ public sealed class ParallelTransactionReaderTests
         }
     }
 
+    [Fact]
+    public void Plain_Line_Dates_With_Stray_Bytes_Agree_With_The_Date_Parser_Meets_Specification()
+    {
+        // The date is checked as one 8-byte word (digits and dashes) plus three bytes: any byte anywhere in
+        // "yyyy-MM-dd," replaced by one just below or above a digit or a dash, a space, a NUL, 0xFF or another digit
+        // must be rejected exactly when the general path's parser rejects the text (or the comma is gone).
+        DateParser parser = DateParser.For("yyyy-MM-dd");
+        byte[] strays = [(byte)'/', (byte)':', (byte)',', (byte)'-', (byte)'.', (byte)' ', 0, 0xFF, 0x80, (byte)'0', (byte)'9', (byte)'5', (byte)'A'];
+        Gen<(int Position, byte Value)> mutation = Gen.Zip(Gen.Choose(0, 10), Gen.Elements(strays));
+        Gen<(int Year, int Month, int Day, (int Position, byte Value)[] Mutations)> cases =
+            from year in Gen.Choose(1890, 2210)
+            from month in Gen.Choose(1, 12)
+            from day in Gen.Choose(1, 31)
+            from count in Gen.Choose(0, 2)
+            from mutations in Gen.ArrayOf(mutation, count)
+            select (year, month, day, mutations);
+        Properties.ForAll(cases.ToArbitrary(), c =>
+        {
+            byte[] date = Encoding.ASCII.GetBytes(FormattableString.Invariant($"{c.Year:0000}-{c.Month:00}-{c.Day:00},"));
+            foreach ((int position, byte value) in c.Mutations)
+            {
+                date[position] = value;
+            }
+
+            byte[] line = [(byte)'C', (byte)',', .. date, (byte)'1', (byte)'\n'];
+            int next = PlainLine.Parse(line, 0, out _, out int parsed, out _, out _);
+            string text = new(date.Take(10).Select(b => (char)b).ToArray());
+            bool ok = date[10] == (byte)',' && parser.TryParse(text.AsSpan(), out int expected) && parsed == expected;
+            return ok == next > 0;
+        }, 5000);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

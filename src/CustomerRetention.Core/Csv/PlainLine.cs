@@ -63,20 +63,8 @@ internal static class PlainLine
             return -1;
         }
 
-        // The date: yyyy-MM-dd and a comma.
-        ReadOnlySpan<byte> d = chunk.Slice(i + 1, 11);
-        if (d[4] != (byte)'-' || d[7] != (byte)'-' || d[10] != (byte)',')
-        {
-            return -1;
-        }
-
-        int y0 = d[0] - '0', y1 = d[1] - '0', y2 = d[2] - '0', y3 = d[3] - '0', m0 = d[5] - '0', m1 = d[6] - '0', d0 = d[8] - '0', d1 = d[9] - '0';
-        if (((uint)y0 > 9) | ((uint)y1 > 9) | ((uint)y2 > 9) | ((uint)y3 > 9) | ((uint)m0 > 9) | ((uint)m1 > 9) | ((uint)d0 > 9) | ((uint)d1 > 9))
-        {
-            return -1;
-        }
-
-        if (!TryDayNumber((y0 * 1000) + (y1 * 100) + (y2 * 10) + y3, (m0 * 10) + m1, (d0 * 10) + d1, out day))
+        // The date: yyyy-MM-dd and a comma, its first eight bytes checked as one word.
+        if (!TryDate(chunk.Slice(i + 1, 11), out day))
         {
             return -1;
         }
@@ -175,6 +163,44 @@ internal static class PlainLine
         ulong word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetReference(chunk), start)) << (8 * (8 - length));
         ulong h = (word ^ (ulong)length) * 0x9E3779B97F4A7C15UL;
         return (int)((h ^ (h >> 29)) >> 33);
+    }
+
+    /// <summary>The day number of <c>yyyy-MM-dd,</c> (11 bytes); false for anything else.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryDate(ReadOnlySpan<byte> d, out int day)
+    {
+        if (BitConverter.IsLittleEndian)
+        {
+            // "yyyy-MM-" minus "0000-00-" byte by byte: digits become 0..9 and the dashes 0. A byte below its expected
+            // value borrows and shows as a high nibble (so does any byte above '9'), which fails the check below.
+            ulong x = Unsafe.ReadUnaligned<ulong>(ref MemoryMarshal.GetReference(d)) - 0x2D30302D30303030UL;
+            int d0 = d[8] - '0', d1 = d[9] - '0';
+            if ((((x + 0x0606060606060606UL) | x) & 0xF0F0F0F0F0F0F0F0UL) != 0 || (x & 0xFF0000FF00000000UL) != 0
+                || ((uint)d0 > 9) | ((uint)d1 > 9) || d[10] != (byte)',')
+            {
+                day = 0;
+                return false;
+            }
+
+            int year = ((int)(x & 0xFF) * 1000) + ((int)((x >> 8) & 0xFF) * 100) + ((int)((x >> 16) & 0xFF) * 10) + (int)((x >> 24) & 0xFF);
+            int month = ((int)((x >> 40) & 0xFF) * 10) + (int)((x >> 48) & 0xFF);
+            return TryDayNumber(year, month, (d0 * 10) + d1, out day);
+        }
+
+        if (d[4] != (byte)'-' || d[7] != (byte)'-' || d[10] != (byte)',')
+        {
+            day = 0;
+            return false;
+        }
+
+        int y0 = d[0] - '0', y1 = d[1] - '0', y2 = d[2] - '0', y3 = d[3] - '0', m0 = d[5] - '0', m1 = d[6] - '0', e0 = d[8] - '0', e1 = d[9] - '0';
+        if (((uint)y0 > 9) | ((uint)y1 > 9) | ((uint)y2 > 9) | ((uint)y3 > 9) | ((uint)m0 > 9) | ((uint)m1 > 9) | ((uint)e0 > 9) | ((uint)e1 > 9))
+        {
+            day = 0;
+            return false;
+        }
+
+        return TryDayNumber((y0 * 1000) + (y1 * 100) + (y2 * 10) + y3, (m0 * 10) + m1, (e0 * 10) + e1, out day);
     }
 
     /// <summary>The day number of a date given by its parts; false for no such date (or a year before 1).</summary>
