@@ -16,15 +16,16 @@ namespace CustomerRetention.Csv;
 /// </summary>
 /// <remarks>
 /// <para>The calling thread reads the input in blocks of whole lines (as <see cref="ParallelTransactionReader"/>
-/// does) and hands each to a worker, which sums each run of consecutive rows of one customer into one partial
-/// summary (first and last day, purchase days, transactions, total and first-day amounts as scaled integers).
-/// The calling thread merges the runs in file order: the customer's index (order of first appearance, ids kept as
-/// bytes), then the run added to the customer's totals, which live in the result's own memory.</para>
+/// does). Each block is parsed by whichever thread claims it first — a pool worker per other core, or the calling
+/// thread when the block it must merge next is not parsed yet — which sums each run of consecutive rows of one
+/// customer into one partial summary (first and last day, purchase days, transactions, total and first-day amounts
+/// as scaled integers). The calling thread merges the runs in file order: the customer's index (order of first
+/// appearance, ids kept as bytes), then the run added to the customer's totals, which live in the result's own
+/// memory.</para>
 /// <para>Memory: the blocks in flight (two of 1 MiB per core), the ids' bytes and hash table, and the result.</para>
 /// </remarks>
 internal static class SummarizingCsvReader
 {
-
     /// <summary>Give up when more than this share of the runs (after <see cref="MinRunsForReturnCheck"/>) add to a customer already seen.</summary>
     private const int ReturningRunsPerMille = 250;
     private const int MinRunsForReturnCheck = 1 << 16;
@@ -259,9 +260,9 @@ internal static class SummarizingCsvReader
     {
         private readonly ManualResetEventSlim _parsed = new(false);
         private readonly int _throughDay;
+        private readonly long[] _largestUnits = new long[AmountUnits.MaxScale + 1];
         private int _claimed;
         private ExceptionDispatchInfo? _error;
-        private readonly long[] _largestUnits = new long[AmountUnits.MaxScale + 1];
         private Run[] _runs;
 
         public RunBlock(int size, int throughDay)
@@ -501,9 +502,9 @@ internal static class SummarizingCsvReader
     {
         private readonly long _bytes;
         private readonly IProgress<long>? _progress;
+        private readonly long[] _largestUnits = new long[AmountUnits.MaxScale + 1];
         private Utf8CustomerIds? _ids;
         private PurchaseSummary[] _summaries = [];
-        private readonly long[] _largestUnits = new long[AmountUnits.MaxScale + 1];
         private int _scale;
         private long _rows;
         private long _runs;
@@ -539,12 +540,18 @@ internal static class SummarizingCsvReader
                     RaiseScale(block.Scale);
                 }
 
-                return AddRuns(block.Data, block.Runs, AmountUnits.Pow10(_scale - block.Scale)) && Count(block);
+                if (!AddRuns(block.Data, block.Runs, AmountUnits.Pow10(_scale - block.Scale)))
+                {
+                    return false;
+                }
             }
             catch (OverflowException)
             {
                 return false;
             }
+
+            Count(block);
+            return true;
         }
 
         public TransactionCsvSummaries ToResult()
@@ -623,7 +630,6 @@ internal static class SummarizingCsvReader
                 ref readonly Run run = ref runs[r];
                 ReadOnlySpan<byte> id = new(data, run.IdOffset, run.IdLength);
                 int c = ids.GetOrAdd(id, run.Hash, out bool added);
-
                 if (c == _summaries.Length)
                 {
                     PurchaseSummary[] grown = Uninitialized(_summaries.Length * 2);
@@ -723,7 +729,8 @@ internal static class SummarizingCsvReader
             return true;
         }
 
-        private bool Count(RunBlock block)
+        /// <summary>The block's rows, latest day and large amounts, counted after its runs were merged.</summary>
+        private void Count(RunBlock block)
         {
             ReadOnlySpan<long> largest = block.LargestUnits;
             for (int s = 0; s < largest.Length; s++)
@@ -735,7 +742,6 @@ internal static class SummarizingCsvReader
             long before = _rows;
             _rows += block.Rows;
             TransactionCsv.ReportProgress(_progress, before, _rows);
-            return true;
         }
 
         private static PurchaseSummary[] Uninitialized(int length)
