@@ -18,7 +18,7 @@ namespace CustomerRetention;
 /// U+FFFD and could collide); callers check with <see cref="IsAscii"/> before adding.</remarks>
 internal sealed class Utf8CustomerIds : IDisposable
 {
-    private Entry[] _entries;
+    private IdSlot[] _entries;
     private int[] _offsets; // by index; _offsets[i + 1] − _offsets[i] is the id's length
     private byte[] _arena;
     private int _count;
@@ -71,12 +71,12 @@ internal sealed class Utf8CustomerIds : IDisposable
     /// </summary>
     public int GetOrAdd(ReadOnlySpan<byte> id, int hash, out bool added)
     {
-        Entry[] entries = _entries;
+        IdSlot[] entries = _entries;
         int mask = entries.Length - 1;
         int slot = hash & mask;
         while (true)
         {
-            Entry entry = entries[slot];
+            IdSlot entry = entries[slot];
             if (entry.Index == 0)
             {
                 break;
@@ -117,7 +117,7 @@ internal sealed class Utf8CustomerIds : IDisposable
             id.CopyTo(new Span<byte>(_arena, offset, id.Length));
         }
         _offsets[index + 1] = offset + id.Length;
-        entries[slot] = new Entry(hash, index + 1);
+        entries[slot] = new IdSlot(hash, index + 1);
         _count++;
         if (_count * 2 > entries.Length)
         {
@@ -138,8 +138,8 @@ internal sealed class Utf8CustomerIds : IDisposable
 #if NET8_0_OR_GREATER
         if (Sse.IsSupported)
         {
-            Entry[] entries = _entries;
-            fixed (Entry* slot = &entries[hash & (entries.Length - 1)])
+            IdSlot[] entries = _entries;
+            fixed (IdSlot* slot = &entries[hash & (entries.Length - 1)])
             {
                 Sse.Prefetch0(slot);
             }
@@ -152,7 +152,7 @@ internal sealed class Utf8CustomerIds : IDisposable
     {
         if (_entries.Length > 0)
         {
-            ArrayPool<Entry>.Shared.Return(_entries);
+            ArrayPool<IdSlot>.Shared.Return(_entries);
             _entries = [];
         }
     }
@@ -173,14 +173,14 @@ internal sealed class Utf8CustomerIds : IDisposable
 #endif
     }
 
-    private static Entry[] RentEntries(int size)
+    private static IdSlot[] RentEntries(int size)
     {
-        Entry[] entries = ArrayPool<Entry>.Shared.Rent(size);
+        IdSlot[] entries = ArrayPool<IdSlot>.Shared.Rent(size);
         if (entries.Length != size)
         {
             // The size must be a power of two: take exactly that many.
-            ArrayPool<Entry>.Shared.Return(entries);
-            entries = new Entry[size];
+            ArrayPool<IdSlot>.Shared.Return(entries);
+            entries = new IdSlot[size];
         }
 
         Array.Clear(entries, 0, size);
@@ -189,39 +189,10 @@ internal sealed class Utf8CustomerIds : IDisposable
 
     private void Grow()
     {
-        Entry[] entries = RentEntries(_entries.Length * 2);
-        int mask = entries.Length - 1;
-        foreach (Entry e in _entries)
-        {
-            if (e.Index == 0)
-            {
-                continue;
-            }
-
-            int slot = e.Hash & mask;
-            while (entries[slot].Index != 0)
-            {
-                slot = (slot + 1) & mask;
-            }
-
-            entries[slot] = e;
-        }
-
-        ArrayPool<Entry>.Shared.Return(_entries);
+        IdSlot[] entries = RentEntries(_entries.Length * 2);
+        IdSlot.Rehash(_entries, entries);
+        ArrayPool<IdSlot>.Shared.Return(_entries);
         _entries = entries;
-    }
-
-    /// <summary>A slot: the id's hash and its index + 1 (0 = empty).</summary>
-    private readonly struct Entry
-    {
-        public readonly int Hash;
-        public readonly int Index;
-
-        public Entry(int hash, int index)
-        {
-            Hash = hash;
-            Index = index;
-        }
     }
 
     /// <summary>

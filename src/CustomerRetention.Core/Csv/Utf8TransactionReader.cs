@@ -582,7 +582,7 @@ internal static class Utf8TransactionReader
     internal sealed class Utf8IdCache
     {
         private readonly CustomerInterner _interner;
-        private Entry[] _entries;
+        private IdSlot[] _entries;
         private int[] _offsets = new int[1 << 12]; // by customer index
         private int[] _lengths = new int[1 << 12];
         private byte[] _arena = new byte[1 << 16];
@@ -593,7 +593,7 @@ internal static class Utf8TransactionReader
         public Utf8IdCache(CustomerInterner interner)
         {
             _interner = interner;
-            _entries = new Entry[1 << 12];
+            _entries = new IdSlot[1 << 12];
         }
 
         public int GetOrAdd(ReadOnlySpan<byte> id) => GetOrAdd(id, Hash(id));
@@ -601,12 +601,12 @@ internal static class Utf8TransactionReader
         /// <summary>The index of <paramref name="id"/>, whose <see cref="Hash"/> is <paramref name="hash"/>.</summary>
         public int GetOrAdd(ReadOnlySpan<byte> id, int hash)
         {
-            Entry[] entries = _entries;
+            IdSlot[] entries = _entries;
             int mask = entries.Length - 1;
             int slot = hash & mask;
             while (true)
             {
-                ref Entry entry = ref entries[slot];
+                ref IdSlot entry = ref entries[slot];
                 if (entry.Index == 0)
                 {
                     break;
@@ -653,7 +653,7 @@ internal static class Utf8TransactionReader
             }
 
             id.CopyTo(new Span<byte>(_arena, _arenaLength, id.Length));
-            entries[slot] = new Entry(hash, index + 1);
+            entries[slot] = new IdSlot(hash, index + 1);
             _offsets[index] = _arenaLength;
             _lengths[index] = id.Length;
             _arenaLength += id.Length;
@@ -704,38 +704,9 @@ internal static class Utf8TransactionReader
 
         private void Grow(int size)
         {
-            var entries = new Entry[size];
-            int mask = entries.Length - 1;
-            foreach (Entry e in _entries)
-            {
-                if (e.Index == 0)
-                {
-                    continue;
-                }
-
-                int slot = e.Hash & mask;
-                while (entries[slot].Index != 0)
-                {
-                    slot = (slot + 1) & mask;
-                }
-
-                entries[slot] = e;
-            }
-
+            var entries = new IdSlot[size];
+            IdSlot.Rehash(_entries, entries);
             _entries = entries;
-        }
-
-        /// <summary>A slot: the id's hash and its customer index + 1 (0 = empty).</summary>
-        private readonly struct Entry
-        {
-            public readonly int Hash;
-            public readonly int Index;
-
-            public Entry(int hash, int index)
-            {
-                Hash = hash;
-                Index = index;
-            }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
