@@ -153,14 +153,7 @@ public static partial class PurchaseAggregator
             {
                 acc.Clear();
                 UnorderedRuns.Accumulate(customerIndices, dayNumbers, amountUnits, throughDayNumber, acc);
-                Span<Accumulator> result = MemoryMarshal.Cast<PurchaseSummary, Accumulator>(destination);
-                for (int c = 0; c < acc.Length; c++)
-                {
-                    if (acc[c].Transactions != 0)
-                    {
-                        UnitsToDecimals(ref acc[c], ref result[c], amountScale);
-                    }
-                }
+                UnitsToSummaries(destination, amountScale);
             }
         }
         catch (OverflowException)

@@ -8,9 +8,17 @@ namespace CustomerRetention.Core.Tests;
 internal static class ReadResults
 {
     /// <summary>The skipped-row count and first message, the customers, the amount units and every row; or the error.</summary>
-    public static string Describe(Func<TransactionCsvResult> read)
+    public static string Describe(Func<TransactionCsvResult> read) => DescribeOrError(read, Describe);
+
+    /// <summary>
+    /// The skipped-row count and first message, the rows and latest date, the cut-off, the customers, and every
+    /// summary field (amounts as text: their decimal scale counts); or the error.
+    /// </summary>
+    public static string Describe(Func<TransactionCsvSummaries> summarize) => DescribeOrError(summarize, Describe);
+
+    private static string DescribeOrError<T>(Func<T> read, Func<T, string> describe)
     {
-        TransactionCsvResult result;
+        T result;
         try
         {
             result = read();
@@ -20,6 +28,11 @@ internal static class ReadResults
             return "error: " + e.Message;
         }
 
+        return describe(result);
+    }
+
+    private static string Describe(TransactionCsvResult result)
+    {
         TransactionTable table = result.Table;
         var sb = new StringBuilder();
         sb.Append("skipped ").Append(result.SkippedRows).Append(' ').Append(result.FirstSkipped?.Message).Append('\n');
@@ -38,22 +51,8 @@ internal static class ReadResults
         return sb.ToString();
     }
 
-    /// <summary>
-    /// The skipped-row count and first message, the rows and latest date, the cut-off, the customers, and every
-    /// summary field (amounts as text: their decimal scale counts); or the error.
-    /// </summary>
-    public static string Describe(Func<TransactionCsvSummaries> summarize)
+    private static string Describe(TransactionCsvSummaries result)
     {
-        TransactionCsvSummaries result;
-        try
-        {
-            result = summarize();
-        }
-        catch (CsvFormatException e)
-        {
-            return "error: " + e.Message;
-        }
-
         PurchaseSummaries summaries = result.Summaries;
         var sb = new StringBuilder();
         sb.Append("skipped ").Append(result.SkippedRows).Append(' ').Append(result.FirstSkipped?.Message).Append('\n');

@@ -628,7 +628,7 @@ internal static class Utf8TransactionReader
             // through here, it is new. Otherwise (invalid UTF-8 becomes U+FFFD, so different bytes may decode
             // to the same id; the general path may have added it) the interner decides.
             int index;
-            if (_interner.Count == _added && IsAscii(id))
+            if (_interner.Count == _added && Utf8CustomerIds.IsAscii(id))
             {
                 index = _interner.AppendNewAscii(id);
                 _added++;
@@ -687,19 +687,6 @@ internal static class Utf8TransactionReader
             }
 
             _interner.Reserve(customers);
-        }
-
-        private static bool IsAscii(ReadOnlySpan<byte> id)
-        {
-            foreach (byte b in id)
-            {
-                if (b >= 0x80)
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         private void Grow(int size)
