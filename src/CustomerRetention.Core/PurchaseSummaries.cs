@@ -12,19 +12,21 @@ public sealed class PurchaseSummaries : IReadOnlyList<PurchaseSummary>
 {
     private readonly IReadOnlyList<CustomerId> _customers;
     private readonly PurchaseSummary[] _summaries;
+    private readonly int _offset;
     private readonly int _count;
     private Dictionary<CustomerId, int>? _index;
 
     internal PurchaseSummaries(CustomerId[] customers, PurchaseSummary[] summaries, LocalDate? through)
-        : this(customers, summaries, summaries.Length, through)
+        : this(customers, summaries, 0, summaries.Length, through)
     {
     }
 
-    /// <summary>The first <paramref name="count"/> summaries of <paramref name="summaries"/> (which may be longer: the rest is never read).</summary>
-    internal PurchaseSummaries(IReadOnlyList<CustomerId> customers, PurchaseSummary[] summaries, int count, LocalDate? through)
+    /// <summary>The <paramref name="count"/> summaries of <paramref name="summaries"/> from <paramref name="offset"/> on (the array may be longer: the rest is never read).</summary>
+    internal PurchaseSummaries(IReadOnlyList<CustomerId> customers, PurchaseSummary[] summaries, int offset, int count, LocalDate? through)
     {
         _customers = customers;
         _summaries = summaries;
+        _offset = offset;
         _count = count;
         Through = through;
     }
@@ -39,11 +41,11 @@ public sealed class PurchaseSummaries : IReadOnlyList<PurchaseSummary>
     public IReadOnlyList<CustomerId> Customers => _customers;
 
     /// <summary>The summaries as a span, aligned with <see cref="Customers"/>.</summary>
-    public ReadOnlySpan<PurchaseSummary> Span => new(_summaries, 0, _count);
+    public ReadOnlySpan<PurchaseSummary> Span => new(_summaries, _offset, _count);
 
     /// <summary>The summary of the customer at <paramref name="index"/>.</summary>
     /// <param name="index">Range: 0 ≤ index &lt; <see cref="Count"/>.</param>
-    public PurchaseSummary this[int index] => (uint)index < (uint)_count ? _summaries[index] : throw new ArgumentOutOfRangeException(nameof(index), index, "The index must be below Count.");
+    public PurchaseSummary this[int index] => (uint)index < (uint)_count ? _summaries[_offset + index] : throw new ArgumentOutOfRangeException(nameof(index), index, "The index must be below Count.");
 
     /// <summary>The summary of <paramref name="customer"/>, if they bought (up to <see cref="Through"/>).</summary>
     /// <param name="customer">The customer.</param>
@@ -54,7 +56,7 @@ public sealed class PurchaseSummaries : IReadOnlyList<PurchaseSummary>
         Dictionary<CustomerId, int> index = _index ??= BuildIndex();
         if (index.TryGetValue(customer, out int i))
         {
-            summary = _summaries[i];
+            summary = _summaries[_offset + i];
             return true;
         }
 
@@ -86,14 +88,15 @@ public sealed class PurchaseSummaries : IReadOnlyList<PurchaseSummary>
     public ModelInputs ToModelInputs(LocalDate calibrationEnd, TimeUnit unit)
     {
         int end = DayNumbers.FromDate(calibrationEnd);
-        int n = _count;
+        ReadOnlySpan<PurchaseSummary> summaries = Span;
+        int n = summaries.Length;
         var frequency = new double[n];
         var recency = new double[n];
         var t = new double[n];
         var monetary = new decimal[n];
         for (int i = 0; i < n; i++)
         {
-            ModelInput input = _summaries[i].ToModelInputAt(end, unit);
+            ModelInput input = summaries[i].ToModelInputAt(end, unit);
             frequency[i] = input.Frequency;
             recency[i] = input.Recency;
             t[i] = input.T;
@@ -108,7 +111,7 @@ public sealed class PurchaseSummaries : IReadOnlyList<PurchaseSummary>
     {
         for (int i = 0; i < _count; i++)
         {
-            yield return _summaries[i];
+            yield return _summaries[_offset + i];
         }
     }
 

@@ -305,6 +305,35 @@ public sealed class SummarizingCsvReaderTests
     }
 
     [Fact]
+    public void Room_For_Customers_Large_Enough_For_Huge_Pages_Agrees_At_First_And_After_Regrowing()
+    {
+        // Totals of more than 4 MiB (75,000 customers and up) live in a huge-page array from an offset on: from the
+        // start when the first block suggests as many, and after regrowing when it suggests few (one customer here,
+        // then 150,000: the customers so far are copied to the new offset). Both must read back as the table path's.
+        var many = new List<string>(150_000);
+        var oneThenMany = new List<string>(153_000);
+        for (int i = 0; i < 3000; i++)
+        {
+            oneThenMany.Add(Row("first", Start.PlusDays(i / 100), "2.5"));
+        }
+
+        for (int c = 0; c < 150_000; c++)
+        {
+            string row = Row("H" + c.ToString(CultureInfo.InvariantCulture), Start.PlusDays(c % 60), (c % 11).ToString(CultureInfo.InvariantCulture) + ".25");
+            many.Add(row);
+            oneThenMany.Add(row);
+        }
+
+        var settings = new ParallelTransactionReader.Settings(2, 1 << 16);
+        foreach (List<string> rows in new[] { many, oneThenMany })
+        {
+            byte[] bytes = Encode(rows, crlf: false, bom: false, lastLineFeed: true);
+            AssertFastPathAgrees(bytes, null, settings);
+            AssertFastPathAgrees(bytes, Start.PlusDays(30), settings);
+        }
+    }
+
+    [Fact]
     public void Random_Grouped_Or_Date_Ordered_Files_Take_The_Fast_Path_And_Agree_Meets_Specification()
     {
         Properties.Check(

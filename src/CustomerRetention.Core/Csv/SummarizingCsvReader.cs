@@ -504,7 +504,9 @@ internal static class SummarizingCsvReader
         private readonly IProgress<long>? _progress;
         private readonly long[] _largestUnits = new long[AmountUnits.MaxScale + 1];
         private Utf8CustomerIds? _ids;
-        private PurchaseSummary[] _summaries = [];
+        private PurchaseSummary[] _slots = [];
+        private int _firstSlot; // the customers' totals are _slots[_firstSlot..], _capacity of them
+        private int _capacity;
         private int _scale;
         private long _rows;
         private long _runs;
@@ -559,13 +561,14 @@ internal static class SummarizingCsvReader
             Utf8CustomerIds ids = _ids ?? new Utf8CustomerIds(0, 0);
             ids.Dispose();
             int count = ids.Count;
-            PurchaseSummary[] summaries = _summaries;
+            PurchaseSummary[] slots = _slots;
+            int first = _firstSlot;
             int scale = _scale;
             int[] empty = new int[count >= 1 << 16 ? ParallelWork.Workers(8) : 1];
             ParallelWork.Run(empty.Length, w =>
             {
                 int start = ParallelWork.Start(count, w, empty.Length);
-                empty[w] = PurchaseAggregator.UnitsToSummaries(summaries.AsSpan(start, ParallelWork.Start(count, w + 1, empty.Length) - start), scale);
+                empty[w] = PurchaseAggregator.UnitsToSummaries(slots.AsSpan(first + start, ParallelWork.Start(count, w + 1, empty.Length) - start), scale);
             });
 
             NodaTime.LocalDate? through = ThroughDay == int.MaxValue ? null : DayNumbers.ToDate(ThroughDay);
@@ -573,12 +576,13 @@ internal static class SummarizingCsvReader
             int kept = count - empty.Sum();
             if (kept == count)
             {
-                return new TransactionCsvSummaries(new PurchaseSummaries(ids.ToList(), summaries, count, through), _rows, latest);
+                return new TransactionCsvSummaries(new PurchaseSummaries(ids.ToList(), slots, first, count, through), _rows, latest);
             }
 
             // Customers whose every row is after the cut-off are left out, as the table path leaves them out.
             int[] indices = new int[kept];
             var compact = new PurchaseSummary[kept];
+            ReadOnlySpan<PurchaseSummary> summaries = slots.AsSpan(first, count);
             int k = 0;
             for (int c = 0; c < count; c++)
             {
@@ -589,7 +593,7 @@ internal static class SummarizingCsvReader
                 }
             }
 
-            return new TransactionCsvSummaries(new PurchaseSummaries(ids.ToList(indices), compact, kept, through), _rows, latest);
+            return new TransactionCsvSummaries(new PurchaseSummaries(ids.ToList(indices), compact, 0, kept, through), _rows, latest);
         }
 
         /// <summary>
@@ -608,7 +612,7 @@ internal static class SummarizingCsvReader
             }
 
             _ids = new Utf8CustomerIds(capacity, longestId + 4);
-            _summaries = Uninitialized(capacity);
+            Allocate(capacity, 0);
         }
 
         private bool AddRuns(byte[] data, ReadOnlySpan<Run> runs, long factor)
@@ -630,14 +634,12 @@ internal static class SummarizingCsvReader
                 ref readonly Run run = ref runs[r];
                 ReadOnlySpan<byte> id = new(data, run.IdOffset, run.IdLength);
                 int c = ids.GetOrAdd(id, run.Hash, out bool added);
-                if (c == _summaries.Length)
+                if (c == _capacity)
                 {
-                    PurchaseSummary[] grown = Uninitialized(_summaries.Length * 2);
-                    Array.Copy(_summaries, grown, c);
-                    _summaries = grown;
+                    Allocate(_capacity * 2, c);
                 }
 
-                ref PurchaseAggregator.UnitAccumulator total = ref PurchaseAggregator.AsUnits(ref _summaries[c]);
+                ref PurchaseAggregator.UnitAccumulator total = ref PurchaseAggregator.AsUnits(ref _slots[_firstSlot + c]);
                 if (added)
                 {
                     total = Start(run, factor);
@@ -702,7 +704,7 @@ internal static class SummarizingCsvReader
         private void RaiseScale(int scale)
         {
             long factor = AmountUnits.Pow10(scale - _scale);
-            Span<PurchaseAggregator.UnitAccumulator> units = MemoryMarshal.Cast<PurchaseSummary, PurchaseAggregator.UnitAccumulator>(_summaries.AsSpan(0, _ids!.Count));
+            Span<PurchaseAggregator.UnitAccumulator> units = MemoryMarshal.Cast<PurchaseSummary, PurchaseAggregator.UnitAccumulator>(_slots.AsSpan(_firstSlot, _ids!.Count));
             for (int c = 0; c < units.Length; c++)
             {
                 units[c].TotalUnits = checked(units[c].TotalUnits * factor);
@@ -744,16 +746,18 @@ internal static class SummarizingCsvReader
             TransactionCsv.ReportProgress(_progress, before, _rows);
         }
 
-        private static PurchaseSummary[] Uninitialized(int length)
+        /// <summary>
+        /// Room for <paramref name="capacity"/> customers, the first <paramref name="kept"/> slots copied over. Only the
+        /// slots of customers seen are written and read: no zeroing, no touching of the rest. The slots become the result,
+        /// so they are huge-page backed where the system allows (a fresh 4 KiB page costs a fault per 73 customers).
+        /// </summary>
+        private void Allocate(int capacity, int kept)
         {
-#if NET8_0_OR_GREATER
-            // Only the slots of customers seen are written and read: no zeroing, no touching of the rest. On the pinned
-            // heap (never moved, like the large-object heap), whose freed memory was handed back still mapped more often
-            // in our measurements: a third of the page faults per 10M-row read.
-            return GC.AllocateUninitializedArray<PurchaseSummary>(length, pinned: true);
-#else
-            return new PurchaseSummary[length];
-#endif
+            PurchaseSummary[] slots = HugePageArrays.AllocateUninitialized<PurchaseSummary>(capacity, out int first);
+            Array.Copy(_slots, _firstSlot, slots, first, kept);
+            _slots = slots;
+            _firstSlot = first;
+            _capacity = capacity;
         }
     }
 }
