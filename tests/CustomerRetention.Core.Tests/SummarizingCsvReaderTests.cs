@@ -305,6 +305,30 @@ public sealed class SummarizingCsvReaderTests
     }
 
     [Fact]
+    public void Ids_Of_1_To_20_Bytes_Agree_Wherever_They_Fall_In_A_Block()
+    {
+        // Ids of up to 16 bytes travel with their run as two words (read 16 bytes at a time, or byte by byte at the
+        // end of a block), longer ones stay in the block's lines: every length, at every position before a block's
+        // end (blocks of 48 to 95 bytes cut the lines everywhere), must give the table path's customers.
+        var rows = new List<string>();
+        for (int c = 0; c < 400; c++)
+        {
+            int length = 1 + (c % 20);
+            string id = ((char)('A' + (c / 20))).ToString() + new string('x', length - 1);
+            for (int i = 0; i <= c % 3; i++)
+            {
+                rows.Add(Row(id, Start.PlusDays(i), "1"));
+            }
+        }
+
+        byte[] bytes = Encode(rows, crlf: false, bom: false, lastLineFeed: true);
+        for (int blockSize = 48; blockSize < 96; blockSize += 7)
+        {
+            AssertFastPathAgrees(bytes, null, new ParallelTransactionReader.Settings(2, blockSize));
+        }
+    }
+
+    [Fact]
     public void Room_For_Customers_Large_Enough_For_Huge_Pages_Agrees_At_First_And_After_Regrowing()
     {
         // Totals of more than 4 MiB (75,000 customers and up) live in a huge-page array from an offset on: from the
