@@ -545,6 +545,23 @@ public sealed class SummarizingCsvReaderTests
         }
     }
 
+    [Theory]
+    [InlineData(2, 1)]
+    [InlineData(2, 7)]
+    [InlineData(3, 4)]
+    public void A_Read_Error_Partway_Through_Reaches_The_Caller_Whichever_Thread_Read(int workers, int failAtBlock)
+    {
+        // Any thread may read the next block: an error there is kept until the blocks before it are merged, then thrown
+        // to the caller (as itself), and the workers stop.
+        byte[] bytes = Encode(GroupedRows(new Random(29), 3000, maxScale: 2), crlf: false, bom: false, lastLineFeed: true);
+        var settings = new ParallelTransactionReader.Settings(workers, 1 << 10);
+        using var stream = new FailingStream(bytes, failAfter: failAtBlock << 10);
+
+        IOException e = Assert.Throws<IOException>(() => SummarizingCsvReader.TrySummarize(stream, "t.csv", TransactionCsvOptions.Default, int.MaxValue, settings));
+
+        Assert.Equal(FailingStream.Message, e.Message);
+    }
+
     [Fact]
     public void A_Stream_That_Cannot_Seek_Goes_To_The_Table_Path()
     {
@@ -1083,4 +1100,30 @@ public sealed class SummarizingCsvReaderTests
     /// <summary>A row of exactly 31 bytes (32 with its line feed): the id padded to 15, the amount to 4.</summary>
     private static string FixedRow(string id, LocalDate date, string amount) =>
         Row(Pad(id), date, amount.PadLeft(4, '0'));
+
+    /// <summary>A seekable stream over bytes whose reads fail from <c>failAfter</c> bytes on.</summary>
+    private sealed class FailingStream(byte[] bytes, int failAfter) : MemoryStream(bytes)
+    {
+        public const string Message = "The disk went away.";
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (Position >= failAfter)
+            {
+                throw new IOException(Message);
+            }
+
+            return base.Read(buffer, offset, (int)Math.Min(count, failAfter - Position));
+        }
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (Position >= failAfter)
+            {
+                throw new IOException(Message);
+            }
+
+            return base.Read(buffer[..(int)Math.Min(buffer.Length, failAfter - Position)]);
+        }
+    }
 }

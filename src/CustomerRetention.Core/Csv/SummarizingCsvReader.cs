@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 
@@ -81,82 +80,44 @@ internal static class SummarizingCsvReader
     /// <summary>Reads every block into <paramref name="totals"/>; false when it gave up.</summary>
     private static bool Read(Utf8TransactionReader.ByteInput input, ParallelTransactionReader.Settings settings, Totals totals)
     {
-        int window = settings.Workers * 2;
-        var pending = new Queue<RunBlock>(window + 1);
-        var free = new Stack<RunBlock>();
-        var all = new List<RunBlock>();
-        byte[] carry = new byte[Math.Max(settings.BlockSize, 1 << 10)];
-        int carryLength = 0;
-        bool end = false;
+        // One core is this thread's: it merges, and reads and parses blocks itself while the next one is still being parsed.
+        var blocks = new BlockSource(input, settings.BlockSize, totals.ThroughDay, settings.Workers, settings.Workers * BlocksInFlightPerWorker);
+        var workers = new Task[settings.Workers - 1];
+        for (int w = 0; w < workers.Length; w++)
+        {
+            int reader = w + 1;
+            workers[w] = Task.Run(() => blocks.ReadAndParse(reader));
+        }
 
-        // One core is this thread's: it reads and merges, and parses blocks itself rather than wait for them.
-        var parsers = new BlockParsers(settings.Workers - 1);
         try
         {
-            while (!end || pending.Count > 0)
+            while (blocks.NextInOrder() is RunBlock block)
             {
-                if (!end && pending.Count < window)
-                {
-                    RunBlock block = free.Count > 0 ? free.Pop() : New(all, settings.BlockSize, totals.ThroughDay);
-                    end = LineBlock.Fill(input, block, ref carry, ref carryLength);
-                    if (block.Length == 0)
-                    {
-                        free.Push(block);
-                    }
-                    else
-                    {
-                        parsers.Submit(block);
-                        pending.Enqueue(block);
-                    }
-
-                    continue;
-                }
-
-                RunBlock done = pending.Dequeue();
-                parsers.Finish(done, pending);
-                if (!totals.Add(done))
+                if (!totals.Add(block))
                 {
                     return false;
                 }
 
-                free.Push(done);
+                blocks.Recycle(block);
             }
 
-            if (carryLength > 0)
-            {
-                // The last line, without a line feed: a block of its own, with one.
-                RunBlock last = free.Count > 0 ? free.Pop() : New(all, settings.BlockSize, totals.ThroughDay);
-                while (last.Data.Length <= carryLength)
-                {
-                    last.Grow();
-                }
-
-                Buffer.BlockCopy(carry, 0, last.Data, 0, carryLength);
-                last.Data[carryLength] = (byte)'\n';
-                last.Length = carryLength + 1;
-                last.Parse();
-                return totals.Add(last);
-            }
-
-            return true;
+            return blocks.LastLine() is not RunBlock last || totals.Add(last);
         }
         finally
         {
-            // The workers only read blocks they claimed; they are done before the blocks go back to the pool.
-            parsers.Dispose();
-            foreach (RunBlock block in all)
+            // The workers only touch blocks they read themselves; they are done before the blocks go back to the pool.
+            blocks.Stop();
+            foreach (Task worker in workers)
             {
-                block.Release();
+                worker.Wait();
             }
+
+            blocks.Release();
         }
     }
 
-    private static RunBlock New(List<RunBlock> all, int size, int throughDay)
-    {
-        var block = new RunBlock(size, throughDay);
-        all.Add(block);
-        return block;
-    }
+    /// <summary>Blocks read but not yet merged, per core: enough to keep the cores busy while the merge catches up.</summary>
+    private const int BlocksInFlightPerWorker = 4;
 
     /// <summary>Units this small fit a long at any number of decimals (times 10^9 at most).</summary>
     private const long UnitsSafeAtAnyScale = long.MaxValue / 1_000_000_000;
@@ -231,82 +192,233 @@ internal static class SummarizingCsvReader
     }
 
     /// <summary>
-    /// Parses blocks on pool threads and on the calling thread: whoever claims a block first parses it. The workers
-    /// take the blocks in file order; the calling thread, when the block it must merge next is still being parsed,
-    /// parses the newest block nobody has claimed instead of waiting.
+    /// The input cut into blocks of whole lines, in file order, for the calling thread and the pool workers: whoever
+    /// reads a block (one thread at a time, so the blocks follow each other) parses it. The calling thread
+    /// takes them back in file order to merge, reading and parsing the next block itself while the one it needs is still
+    /// being parsed. At most a window of blocks is read and not yet merged, so the workers wait when they are too far ahead.
     /// </summary>
-    private sealed class BlockParsers : IDisposable
+    private sealed class BlockSource
     {
-        private readonly BlockingCollection<RunBlock> _queue = new();
-        private readonly Task[] _workers;
-        private volatile bool _stopped;
+        private readonly object _gate = new(); // the queue, the free blocks and the flags
+        private readonly object _readGate = new(); // the input and the carried partial line
+        private readonly Utf8TransactionReader.ByteInput _input;
+        private readonly int _blockSize;
+        private readonly int _throughDay;
+        private readonly int _window;
+        private readonly Queue<RunBlock> _inFlight = new(); // read, in file order, not yet merged
+        private readonly Stack<RunBlock>[] _free; // by reader: a block goes back to the thread that read it last, whose caches hold its lines
+        private readonly List<RunBlock> _all = [];
+        private byte[] _carry;
+        private int _carryLength;
+        private bool _end;
+        private bool _stopped;
+        private ExceptionDispatchInfo? _readError;
 
-        public BlockParsers(int workers)
+        public BlockSource(Utf8TransactionReader.ByteInput input, int blockSize, int throughDay, int readers, int window)
         {
-            _workers = new Task[Math.Max(workers, 0)];
-            for (int w = 0; w < _workers.Length; w++)
+            _free = new Stack<RunBlock>[readers];
+            for (int r = 0; r < readers; r++)
             {
-                _workers[w] = Task.Run(Work);
+                _free[r] = new Stack<RunBlock>();
             }
+
+            _input = input;
+            _blockSize = blockSize;
+            _throughDay = throughDay;
+            _window = Math.Max(window, 2);
+            _carry = new byte[Math.Max(blockSize, 1 << 10)];
         }
 
-        public void Submit(RunBlock block)
+        /// <summary>A worker's loop (reader 1, 2, …): reads and parses blocks until the input ends or the merge stops.</summary>
+        public void ReadAndParse(int reader)
         {
-            block.Unclaim();
-            if (_workers.Length > 0)
+            while (true)
             {
-                _queue.Add(block);
-            }
-        }
-
-        /// <summary>Makes sure <paramref name="block"/> is parsed, helping with the <paramref name="later"/> ones meanwhile.</summary>
-        public void Finish(RunBlock block, IEnumerable<RunBlock> later)
-        {
-            if (block.TryClaim())
-            {
-                block.ParseClaimed();
-            }
-
-            while (!block.IsParsed)
-            {
-                RunBlock? newest = null;
-                foreach (RunBlock b in later)
+                if (TryRead(reader, wait: true) is RunBlock block)
                 {
-                    newest = b.IsClaimed ? newest : b;
+                    block.ParseAndSignal();
+                    continue;
                 }
 
-                if (newest is null || !newest.TryClaim())
+                lock (_gate)
                 {
-                    break;
-                }
+                    if (_end || _stopped)
+                    {
+                        return;
+                    }
 
-                newest.ParseClaimed();
-            }
-
-            block.WaitParsed();
-        }
-
-        public void Dispose()
-        {
-            _stopped = true;
-            _queue.CompleteAdding();
-            foreach (Task worker in _workers)
-            {
-                worker.Wait();
-            }
-
-            _queue.Dispose();
-        }
-
-        private void Work()
-        {
-            foreach (RunBlock block in _queue.GetConsumingEnumerable())
-            {
-                if (!_stopped && block.TryClaim())
-                {
-                    block.ParseClaimed();
+                    if (_inFlight.Count >= _window)
+                    {
+                        // Until the merge recycles a block.
+                        Monitor.Wait(_gate);
+                    }
                 }
             }
+        }
+
+        /// <summary>The next block in file order, parsed; null when every block was handed out.</summary>
+        public RunBlock? NextInOrder()
+        {
+            while (true)
+            {
+                RunBlock? next;
+                lock (_gate)
+                {
+                    next = _inFlight.Count > 0 ? _inFlight.Peek() : null;
+                    if (next is null && _end)
+                    {
+                        _readError?.Throw();
+                        return null;
+                    }
+                }
+
+                if (next is not null && next.IsParsed)
+                {
+                    next.ThrowIfFailed();
+                    return next;
+                }
+
+                if (TryRead(0, wait: next is null) is RunBlock mine)
+                {
+                    mine.ParseAndSignal();
+                }
+                else
+                {
+                    // A worker is reading, or the window is full: the next block is being parsed by a worker.
+                    next?.WaitParsed();
+                }
+            }
+        }
+
+        /// <summary>Takes back the block <see cref="NextInOrder"/> returned, once merged.</summary>
+        public void Recycle(RunBlock block)
+        {
+            lock (_gate)
+            {
+                _inFlight.Dequeue();
+                _free[block.Reader].Push(block);
+                Monitor.PulseAll(_gate);
+            }
+        }
+
+        /// <summary>After the last block: the last line of the input when it has no line feed, as a parsed block of its own.</summary>
+        public RunBlock? LastLine()
+        {
+            if (_carryLength == 0)
+            {
+                return null;
+            }
+
+            RunBlock last = Free(0);
+            while (last.Data.Length <= _carryLength)
+            {
+                last.Grow();
+            }
+
+            Buffer.BlockCopy(_carry, 0, last.Data, 0, _carryLength);
+            last.Data[_carryLength] = (byte)'\n';
+            last.Length = _carryLength + 1;
+            last.Parse();
+            return last;
+        }
+
+        /// <summary>Tells the workers to stop after the block they are parsing.</summary>
+        public void Stop()
+        {
+            lock (_gate)
+            {
+                _stopped = true;
+                Monitor.PulseAll(_gate);
+            }
+        }
+
+        /// <summary>Gives every block's buffers back to the pools (after the workers stopped).</summary>
+        public void Release()
+        {
+            foreach (RunBlock block in _all)
+            {
+                block.Release();
+            }
+        }
+
+        /// <summary>
+        /// Reads the next block, for the caller to parse; null at the end of the input, when the window is full, after
+        /// <see cref="Stop"/>, or (unless <paramref name="wait"/>) while another thread is reading.
+        /// </summary>
+        private RunBlock? TryRead(int reader, bool wait)
+        {
+            // One reader at a time, so that the blocks follow each other; the queue's own lock is not held meanwhile.
+            if (wait)
+            {
+                Monitor.Enter(_readGate);
+            }
+            else if (!Monitor.TryEnter(_readGate))
+            {
+                return null;
+            }
+
+            try
+            {
+                RunBlock block;
+                lock (_gate)
+                {
+                    if (_end || _stopped || _inFlight.Count >= _window)
+                    {
+                        return null;
+                    }
+
+                    block = Free(reader);
+                }
+
+                bool end;
+                ExceptionDispatchInfo? error = null;
+                try
+                {
+                    end = LineBlock.Fill(_input, block, ref _carry, ref _carryLength);
+                }
+                catch (Exception e)
+                {
+                    // Reported by the merge once it has every block before this one.
+                    error = ExceptionDispatchInfo.Capture(e);
+                    end = true;
+                }
+
+                lock (_gate)
+                {
+                    _readError = error;
+                    _end = end;
+                    if (end)
+                    {
+                        Monitor.PulseAll(_gate);
+                    }
+
+                    if (block.Length == 0 || error is not null)
+                    {
+                        _free[reader].Push(block);
+                        return null;
+                    }
+
+                    block.Reset();
+                    _inFlight.Enqueue(block);
+                    return block;
+                }
+            }
+            finally
+            {
+                Monitor.Exit(_readGate);
+            }
+        }
+
+        private RunBlock Free(int reader)
+        {
+            if (_free[reader].Count > 0)
+            {
+                return _free[reader].Pop();
+            }
+
+            var block = new RunBlock(_blockSize, _throughDay) { Reader = reader };
+            _all.Add(block);
+            return block;
         }
     }
 
@@ -316,7 +428,6 @@ internal static class SummarizingCsvReader
         private readonly ManualResetEventSlim _parsed = new(false);
         private readonly int _throughDay;
         private readonly long[] _largestUnits = new long[AmountUnits.MaxScale + 1];
-        private int _claimed;
         private ExceptionDispatchInfo? _error;
         private Run[] _runs;
 
@@ -329,6 +440,9 @@ internal static class SummarizingCsvReader
 
         /// <summary>Whether every line was plain and every customer's rows in date order, with totals in range.</summary>
         public bool Ok { get; private set; }
+
+        /// <summary>The thread that reads and parses this block (0 for the calling thread, 1… for the workers).</summary>
+        public int Reader { get; init; }
 
         public ReadOnlySpan<Run> Runs => new(_runs, 0, RunCount);
 
@@ -345,8 +459,6 @@ internal static class SummarizingCsvReader
         /// <summary>The largest |units| of the block's rows by their own number of decimals (cut-off or not), where above <see cref="UnitsSafeAtAnyScale"/> (0 otherwise).</summary>
         public ReadOnlySpan<long> LargestUnits => _largestUnits;
 
-        public bool IsClaimed => Volatile.Read(ref _claimed) != 0;
-
         public bool IsParsed => _parsed.IsSet;
 
         public void Release()
@@ -356,18 +468,15 @@ internal static class SummarizingCsvReader
             ReturnData();
         }
 
-        /// <summary>Makes the (refilled) block free for any parser to claim.</summary>
-        public void Unclaim()
+        /// <summary>Marks the (refilled) block as not parsed yet.</summary>
+        public void Reset()
         {
             _parsed.Reset();
             _error = null;
-            Volatile.Write(ref _claimed, 0);
         }
 
-        public bool TryClaim() => Interlocked.CompareExchange(ref _claimed, 1, 0) == 0;
-
-        /// <summary>Parses a block this thread claimed and says so; an unexpected exception is kept for <see cref="WaitParsed"/>.</summary>
-        public void ParseClaimed()
+        /// <summary>Parses the block and says so; an unexpected exception is kept for <see cref="ThrowIfFailed"/>.</summary>
+        public void ParseAndSignal()
         {
             try
             {
@@ -383,12 +492,11 @@ internal static class SummarizingCsvReader
             }
         }
 
-        /// <summary>Waits until the block is parsed, rethrowing what went wrong there.</summary>
-        public void WaitParsed()
-        {
-            _parsed.Wait();
-            _error?.Throw();
-        }
+        /// <summary>Waits until the block is parsed.</summary>
+        public void WaitParsed() => _parsed.Wait();
+
+        /// <summary>Rethrows what went wrong while parsing the block, if anything did.</summary>
+        public void ThrowIfFailed() => _error?.Throw();
 
         public void Parse()
         {
