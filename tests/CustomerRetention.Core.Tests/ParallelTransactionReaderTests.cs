@@ -189,6 +189,43 @@ public sealed class ParallelTransactionReaderTests
         }, 5000);
     }
 
+    [Fact]
+    public void Plain_Line_Amounts_Read_As_One_Word_Agree_With_The_Byte_By_Byte_Reader_Meets_Specification()
+    {
+        // Amounts of up to 8 bytes of digits and one point are read as one word; anything else byte by byte. Over any
+        // bytes (digits, points, signs, line ends, other bytes, bytes above 0x7F) followed by the rest of a line, both
+        // must give the same position, units and scale (or both −1).
+        byte[] alphabet = [(byte)'0', (byte)'1', (byte)'5', (byte)'9', (byte)'.', (byte)'.', (byte)'-', (byte)'+', (byte)'\r', (byte)'\n', (byte)',', (byte)' ', (byte)'/', (byte)':', 0, 0x80, 0xAE, 0xFF];
+        Gen<byte[]> amounts = Gen.Choose(0, 12).SelectMany(n => Gen.ArrayOf(Gen.Elements(alphabet), n));
+        Gen<byte[]> tails = Gen.Choose(0, 9).SelectMany(n => Gen.ArrayOf(Gen.Elements(alphabet), n));
+        Properties.ForAll(Gen.Zip(amounts, tails).ToArbitrary(), c =>
+        {
+            byte[] line = [.. c.Item1, (byte)'\n', .. c.Item2];
+            int fast = PlainLine.ParseAmount(line, 0, out long units, out int scale);
+            int slow = PlainLine.ParseAmountByBytes(line, 0, out long expectedUnits, out int expectedScale);
+            return fast == slow && (fast < 0 || (units == expectedUnits && scale == expectedScale));
+        }, 20000);
+    }
+
+    [Fact]
+    public void Plain_Line_Amounts_Of_Digits_And_One_Point_Have_Their_Decimal_Value_Meets_Specification()
+    {
+        // Well-formed amounts of 1 to 10 characters (the one-word path takes those up to 7) end in LF or CRLF: the units
+        // at their scale are the decimal the text says, and the line ends after the line feed.
+        Gen<(string Text, bool Crlf)> cases =
+            from digits in Gen.Choose(1, 9).SelectMany(n => Gen.ArrayOf(Gen.Elements("0123456789".ToCharArray()), n))
+            from point in Gen.Choose(-1, digits.Length)
+            from crlf in Gen.Elements(false, true)
+            select (point < 0 ? new string(digits) : new string(digits).Insert(point, "."), crlf);
+        Properties.ForAll(cases.ToArbitrary(), c =>
+        {
+            byte[] line = Encoding.ASCII.GetBytes(c.Text + (c.Crlf ? "\r\n" : "\n") + "C9,2024-01-01,1\n");
+            int next = PlainLine.ParseAmount(line, 0, out long units, out int scale);
+            decimal expected = decimal.Parse(c.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+            return next == c.Text.Length + (c.Crlf ? 2 : 1) && units / (decimal)Math.Pow(10, scale) == expected;
+        }, 5000);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
