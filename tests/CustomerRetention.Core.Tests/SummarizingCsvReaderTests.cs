@@ -902,6 +902,26 @@ public sealed class SummarizingCsvReaderTests
         }
     }
 
+    [Theory]
+    [InlineData(1 << 10, true)]
+    [InlineData(1 << 10, false)]
+    [InlineData(1 << 13, true)]
+    public void Lines_Longer_Than_The_First_Carry_Buffer_Agree(int blockSize, bool lastLineFeed)
+    {
+        // The partial line carried from one block to the next starts in a 4 KiB buffer: ids of 5,000 to 9,000 bytes
+        // (and the last line) make it grow.
+        var rows = new List<string>();
+        for (int i = 0; i < 40; i++)
+        {
+            string id = new string((char)('a' + (i % 5)), 5000 + (i * 100)) + i.ToString(CultureInfo.InvariantCulture);
+            rows.Add(Row(id, Start.PlusDays(i), "1.5"));
+            rows.Add(Row(id, Start.PlusDays(i + 1), "2"));
+        }
+
+        byte[] bytes = Encode(rows, crlf: false, bom: false, lastLineFeed: lastLineFeed);
+        AssertFastPathAgrees(bytes, null, new ParallelTransactionReader.Settings(2, blockSize));
+    }
+
     [Fact]
     public void Lines_Longer_Than_A_Block_Agree_Meets_Specification()
     {

@@ -30,6 +30,9 @@ internal static class SummarizingCsvReader
     private const int ReturningRunsPerMille = 250;
     private const int MinRunsForReturnCheck = 1 << 16;
 
+    /// <summary>The first read: the header line must fit (or the table path reads the file).</summary>
+    private const int HeaderBuffer = 1 << 16;
+
     /// <summary>The summaries of the rows on or before <paramref name="throughDay"/>, or null when this path does not apply or gave up (the stream is then at an unknown position).</summary>
     public static TransactionCsvSummaries? TrySummarize(
         Stream stream,
@@ -44,7 +47,9 @@ internal static class SummarizingCsvReader
             return null;
         }
 
-        var input = new Utf8TransactionReader.ByteInput(stream);
+        // A small first buffer (the header, and the first bytes of the first block): a large one would be a fresh
+        // megabyte for every file, zeroed and faulted in.
+        var input = new Utf8TransactionReader.ByteInput(stream, HeaderBuffer);
         if (!Utf8TransactionReader.TryHeader(input, out string header, out int consumed))
         {
             return null;
@@ -68,7 +73,7 @@ internal static class SummarizingCsvReader
 
         long bytes = stream.Length - stream.Position + input.Available.Length - consumed;
         input.Consume(consumed);
-        if (input.AtEnd && input.Available.Length <= 2 * settings.BlockSize)
+        if (bytes <= 2L * settings.BlockSize)
         {
             return null;
         }
@@ -226,7 +231,7 @@ internal static class SummarizingCsvReader
             _blockSize = blockSize;
             _throughDay = throughDay;
             _window = Math.Max(window, 2);
-            _carry = new byte[Math.Max(blockSize, 1 << 10)];
+            _carry = new byte[1 << 12]; // a partial line; grown by LineBlock.Fill when one is longer
         }
 
         /// <summary>A worker's loop (reader 1, 2, …): reads and parses blocks until the input ends or the merge stops.</summary>

@@ -461,11 +461,16 @@ internal static class Utf8TransactionReader
     internal sealed class ByteInput
     {
         private readonly Stream _stream;
-        private byte[] _buffer = new byte[InitialBuffer];
+        private byte[] _buffer;
         private int _pos;
         private int _len;
 
-        public ByteInput(Stream stream) => _stream = stream;
+        /// <summary>Over <paramref name="stream"/>, with a first buffer of <paramref name="initialSize"/> bytes.</summary>
+        public ByteInput(Stream stream, int initialSize = InitialBuffer)
+        {
+            _stream = stream;
+            _buffer = new byte[initialSize];
+        }
 
         public bool AtEnd { get; private set; }
 
