@@ -27,7 +27,7 @@ internal static class HugePageArrays
 #if NET8_0_OR_GREATER
     private const int MadviseHugePage = 14; // MADV_HUGEPAGE in <sys/mman.h>, the same on every Linux architecture
 
-    private static bool s_available = OperatingSystem.IsLinux();
+    private static bool _available = OperatingSystem.IsLinux();
 #endif
 
     /// <summary>
@@ -41,7 +41,7 @@ internal static class HugePageArrays
 #if NET8_0_OR_GREATER
         int size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
         int slack = (HugePageSize + size - 1) / size;
-        if (!s_available || (long)length * size < MinBytes || length > Array.MaxLength - (2 * slack))
+        if (!_available || (long)length * size < MinBytes || length > Array.MaxLength - (2 * slack))
         {
             return GC.AllocateUninitializedArray<T>(length, pinned: true);
         }
@@ -77,7 +77,7 @@ internal static class HugePageArrays
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            s_available = false;
+            _available = false;
             return false;
         }
     }

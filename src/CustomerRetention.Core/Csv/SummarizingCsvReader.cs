@@ -15,14 +15,15 @@ namespace CustomerRetention.Csv;
 /// back (where the table's sort is faster). What it returns is what the table path returns, bit for bit.
 /// </summary>
 /// <remarks>
-/// <para>The calling thread reads the input in blocks of whole lines (as <see cref="ParallelTransactionReader"/>
-/// does). Each block is parsed by whichever thread claims it first — a pool worker per other core, or the calling
-/// thread when the block it must merge next is not parsed yet — which sums each run of consecutive rows of one
-/// customer into one partial summary (first and last day, purchase days, transactions, total and first-day amounts
-/// as scaled integers). The calling thread merges the runs in file order: the customer's index (order of first
-/// appearance, ids kept as bytes), then the run added to the customer's totals, which live in the result's own
-/// memory.</para>
-/// <para>Memory: the blocks in flight (two of 1 MiB per core), the ids' bytes and hash table, and the result.</para>
+/// <para>The input is read in blocks of whole lines (as <see cref="ParallelTransactionReader"/> does) by whichever
+/// thread is free — a pool worker per other core, or the calling thread while the block it must merge next is still
+/// being parsed — one reader at a time (<see cref="BlockSource"/>). The thread that read a block parses it: it sums
+/// each run of consecutive rows of one customer into one partial summary (first and last day, purchase days,
+/// transactions, total and first-day amounts as scaled integers, and the id's bytes). The calling thread merges the
+/// runs in file order: the customer's index (order of first appearance, ids kept as bytes), then the run added to the
+/// customer's totals, which live in the result's own memory (huge-page backed where Linux allows:
+/// <see cref="HugePageArrays"/>).</para>
+/// <para>Memory: the blocks in flight (four of 1 MiB per core), the ids' bytes and hash table, and the result.</para>
 /// </remarks>
 internal static class SummarizingCsvReader
 {
@@ -314,7 +315,12 @@ internal static class SummarizingCsvReader
                 return null;
             }
 
-            RunBlock last = Free(0);
+            RunBlock last;
+            lock (_gate)
+            {
+                last = Free(0);
+            }
+
             while (last.Data.Length <= _carryLength)
             {
                 last.Grow();
