@@ -259,7 +259,7 @@ public sealed class SummarizingCsvReaderTests
     [Fact]
     public void Many_Customers_Agree_And_Their_Strings_Are_Made_On_Demand()
     {
-        // 70,000 customers (more than the first block suggests, and more than one chunk of the result's conversion).
+        // 70,000 customers (more than the first block suggests).
         var rows = new List<string>(140_000);
         for (int c = 0; c < 70_000; c++)
         {
@@ -278,6 +278,20 @@ public sealed class SummarizingCsvReaderTests
         {
             AssertFastPathAgrees(bytes, through, settings);
         }
+    }
+
+    [Fact]
+    public void Customers_Enough_For_A_Parallel_Conversion_Agree()
+    {
+        // From 2^18 customers on, the totals become summaries in chunks on all cores; every chunk must agree.
+        int customers = SummarizingCsvReader.ParallelConversionFrom + 1000;
+        var rows = new List<string>(customers);
+        for (int c = 0; c < customers; c++)
+        {
+            rows.Add(Row("P" + c.ToString(CultureInfo.InvariantCulture), Start.PlusDays(c % 40), (c % 7).ToString(CultureInfo.InvariantCulture) + ".5"));
+        }
+
+        AssertFastPathAgrees(Encode(rows, crlf: false, bom: false, lastLineFeed: true), Start.PlusDays(20), new ParallelTransactionReader.Settings(2, 1 << 18));
     }
 
     [Fact]

@@ -31,6 +31,12 @@ internal static class SummarizingCsvReader
     private const int ReturningRunsPerMille = 250;
     private const int MinRunsForReturnCheck = 1 << 16;
 
+    /// <summary>
+    /// From this many customers on, the totals become summaries on all cores; below, waking the workers costs more
+    /// than it saves (100k customers: 0.6–0.7 ms on two cores, 0.3 ms on one).
+    /// </summary>
+    internal const int ParallelConversionFrom = 1 << 18;
+
     /// <summary>The first read: the header line must fit (or the table path reads the file).</summary>
     private const int HeaderBuffer = 1 << 16;
 
@@ -739,7 +745,7 @@ internal static class SummarizingCsvReader
             PurchaseSummary[] slots = _slots;
             int first = _firstSlot;
             int scale = _scale;
-            int[] empty = new int[count >= 1 << 16 ? ParallelWork.Workers(8) : 1];
+            int[] empty = new int[count >= ParallelConversionFrom ? ParallelWork.Workers(8) : 1];
             ParallelWork.Run(empty.Length, w =>
             {
                 int start = ParallelWork.Start(count, w, empty.Length);
