@@ -259,7 +259,7 @@ public sealed class SummarizingCsvReaderTests
     [Fact]
     public void Many_Customers_Agree_And_Their_Strings_Are_Made_On_Demand()
     {
-        // 70,000 customers (more than the first block suggests).
+        // 70,000 customers, their ids in no particular order.
         var rows = new List<string>(140_000);
         for (int c = 0; c < 70_000; c++)
         {
@@ -297,7 +297,7 @@ public sealed class SummarizingCsvReaderTests
     [Fact]
     public void A_First_Block_Of_One_Customer_Then_Thousands_Agrees()
     {
-        // The room for customers is estimated from the first block (one run here): the ids and totals must regrow.
+        // The room for customers is estimated from the first 64 KiB (mostly one customer here): the ids and totals must regrow.
         var rows = new List<string>();
         for (int i = 0; i < 3000; i++)
         {
@@ -346,7 +346,7 @@ public sealed class SummarizingCsvReaderTests
     public void Room_For_Customers_Large_Enough_For_Huge_Pages_Agrees_At_First_And_After_Regrowing()
     {
         // Totals of more than 4 MiB (75,000 customers and up) live in a huge-page array from an offset on: from the
-        // start when the first block suggests as many, and after regrowing when it suggests few (one customer here,
+        // start when the first 64 KiB suggest as many, and after regrowing when they suggest few (one customer here,
         // then 150,000: the customers so far are copied to the new offset). Both must read back as the table path's.
         var many = new List<string>(150_000);
         var oneThenMany = new List<string>(153_000);

@@ -85,7 +85,10 @@ internal static class SummarizingCsvReader
             return null;
         }
 
+        // The result's memory first, while the workers are not running yet: its allocation is when the runtime collects
+        // the previous result, which then need not stop them.
         var totals = new Totals(throughDay, bytes, options.Progress);
+        totals.Reserve(input.Available);
         return Read(input, settings, totals) && totals.RowsFitScale() ? totals.ToResult() : null;
     }
 
@@ -711,11 +714,6 @@ internal static class SummarizingCsvReader
                 return false;
             }
 
-            if (_ids is null)
-            {
-                Reserve(block);
-            }
-
             try
             {
                 if (block.Scale > _scale)
@@ -739,7 +737,7 @@ internal static class SummarizingCsvReader
 
         public TransactionCsvSummaries ToResult()
         {
-            Utf8CustomerIds ids = _ids ?? new Utf8CustomerIds(0, 0);
+            Utf8CustomerIds ids = _ids!;
             ids.Dispose();
             int count = ids.Count;
             PurchaseSummary[] slots = _slots;
@@ -778,20 +776,34 @@ internal static class SummarizingCsvReader
         }
 
         /// <summary>
-        /// Room for as many customers as the first block suggests (its share of runs per byte, times the input's bytes),
-        /// with ids as long as its longest and then some (the first customers' ids tend to be the shortest). What is not
-        /// used is never touched (nor zeroed), so a generous estimate costs address space only.
+        /// Room for as many customers as the input's <paramref name="first"/> bytes suggest (their share of customer
+        /// changes per byte, times the input's bytes), with ids as long as their longest and then some (the first
+        /// customers' ids tend to be the shortest). What is not used is never touched (nor zeroed), so a generous
+        /// estimate costs address space only; a short one makes the room grow.
         /// </summary>
-        private void Reserve(RunBlock block)
+        public void Reserve(ReadOnlySpan<byte> first)
         {
-            double perByte = (double)block.RunCount / Math.Max(block.Length, 1);
-            int capacity = (int)Math.Min((perByte * _bytes * 1.1) + 1024, 1 << 28);
+            int end = first.LastIndexOf((byte)'\n') + 1;
+            int changes = 0;
             int longestId = 0;
-            foreach (Run run in block.Runs)
+            ReadOnlySpan<byte> previous = default;
+            for (int pos = 0; pos < end;)
             {
-                longestId = Math.Max(longestId, run.IdLength);
+                ReadOnlySpan<byte> line = first.Slice(pos, first.Slice(pos, end - pos).IndexOf((byte)'\n'));
+                int comma = line.IndexOf((byte)',');
+                ReadOnlySpan<byte> id = comma < 0 ? line : line.Slice(0, comma);
+                if (!id.SequenceEqual(previous))
+                {
+                    changes++;
+                    longestId = Math.Max(longestId, id.Length);
+                    previous = id;
+                }
+
+                pos += line.Length + 1;
             }
 
+            double perByte = (double)changes / Math.Max(end, 1);
+            int capacity = (int)Math.Min((perByte * _bytes * 1.1) + 1024, 1 << 28);
             _ids = new Utf8CustomerIds(capacity, longestId + 4);
             Allocate(capacity, 0);
         }
