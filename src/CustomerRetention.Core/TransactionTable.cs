@@ -173,9 +173,9 @@ public sealed class TransactionTable : IReadOnlyList<Transaction>
             _interner = new CustomerInterner(Math.Min(c, 1 << 16));
 
             // Only rows 0..Count−1 are ever read: large columns need not be zeroed (nor their pages touched) up front.
-            _customerIndices = Columns.Allocate<int>(c);
-            _dayNumbers = Columns.Allocate<int>(c);
-            _units = Columns.Allocate<long>(c);
+            _customerIndices = ArrayAllocation.Uninitialized<int>(c);
+            _dayNumbers = ArrayAllocation.Uninitialized<int>(c);
+            _units = ArrayAllocation.Uninitialized<long>(c);
         }
 
         /// <summary>The number of rows added so far.</summary>
@@ -292,19 +292,6 @@ public sealed class TransactionTable : IReadOnlyList<Transaction>
             new ReadOnlySpan<int>(days, 0, rows).CopyTo(new Span<int>(_dayNumbers, start, rows));
             new ReadOnlySpan<long>(units, 0, rows).CopyTo(new Span<long>(_units, start, rows));
             _count += rows;
-        }
-
-        private static class Columns
-        {
-            public static T[] Allocate<T>(int length)
-                where T : unmanaged
-            {
-#if NET8_0_OR_GREATER
-                return GC.AllocateUninitializedArray<T>(length);
-#else
-                return new T[length];
-#endif
-            }
         }
 
         private static bool AllEqual(ReadOnlySpan<byte> values, byte value)

@@ -35,10 +35,10 @@ internal sealed class Utf8CustomerIds : IDisposable
 
         // The table is scratch (pooled, so that its pages stay mapped from one read to the next); the ids stay with
         // the lists made from them. Only what is written is ever read: those need no zeroing up front.
-        _entries = RentEntries(size);
-        _offsets = Uninitialized<int>(capacity + 1);
+        _entries = ArrayAllocation.RentCleared<IdSlot>(size);
+        _offsets = ArrayAllocation.Uninitialized<int>(capacity + 1);
         _offsets[0] = 0;
-        _arena = Uninitialized<byte>(Math.Max(capacity * Math.Max(bytesPerId, 1), 256));
+        _arena = ArrayAllocation.Uninitialized<byte>(Math.Max(capacity * Math.Max(bytesPerId, 1), 256));
     }
 
     /// <summary>The number of ids.</summary>
@@ -163,33 +163,9 @@ internal sealed class Utf8CustomerIds : IDisposable
     /// <summary>The customers at <paramref name="indices"/>, in that order, as a list that makes each id's string when asked for it.</summary>
     public IReadOnlyList<CustomerId> ToList(int[] indices) => new DecodingList(this, indices);
 
-    private static T[] Uninitialized<T>(int length)
-        where T : unmanaged
-    {
-#if NET8_0_OR_GREATER
-        return GC.AllocateUninitializedArray<T>(length);
-#else
-        return new T[length];
-#endif
-    }
-
-    private static IdSlot[] RentEntries(int size)
-    {
-        IdSlot[] entries = ArrayPool<IdSlot>.Shared.Rent(size);
-        if (entries.Length != size)
-        {
-            // The size must be a power of two: take exactly that many.
-            ArrayPool<IdSlot>.Shared.Return(entries);
-            entries = new IdSlot[size];
-        }
-
-        Array.Clear(entries, 0, size);
-        return entries;
-    }
-
     private void Grow()
     {
-        IdSlot[] entries = RentEntries(_entries.Length * 2);
+        IdSlot[] entries = ArrayAllocation.RentCleared<IdSlot>(_entries.Length * 2);
         IdSlot.Rehash(_entries, entries);
         ArrayPool<IdSlot>.Shared.Return(_entries);
         _entries = entries;

@@ -297,7 +297,7 @@ internal static class ParallelTransactionReader
             IdLength = ArrayPool<int>.Shared.Rent(rows);
             IdHash = ArrayPool<int>.Shared.Rent(rows);
             _idSlot = ArrayPool<int>.Shared.Rent(rows);
-            _slots = NewSlots(1 << 12);
+            _slots = ArrayAllocation.RentCleared<int>(1 << 12);
         }
 
         /// <summary>The number of plain rows parsed from the start.</summary>
@@ -419,20 +419,6 @@ internal static class ParallelTransactionReader
         /// <summary>The number of distinct customers the last <see cref="Intern"/> looked up.</summary>
         public int InternedCustomers { get; private set; }
 
-        private static int[] NewSlots(int size)
-        {
-            int[] slots = ArrayPool<int>.Shared.Rent(size);
-            if (slots.Length != size)
-            {
-                // The table's size must be a power of two: take exactly that many.
-                ArrayPool<int>.Shared.Return(slots);
-                slots = new int[size];
-            }
-
-            Array.Clear(slots, 0, size);
-            return slots;
-        }
-
         private static void Regrow<T>(ref T[] array, int keep)
         {
             T[] grown = ArrayPool<T>.Shared.Rent(array.Length * 2);
@@ -515,7 +501,7 @@ internal static class ParallelTransactionReader
             if (count * 2 >= _slots.Length)
             {
                 ArrayPool<int>.Shared.Return(_slots);
-                _slots = NewSlots(_slots.Length * 2);
+                _slots = ArrayAllocation.RentCleared<int>(_slots.Length * 2);
                 int mask = _slots.Length - 1;
                 for (int k = 0; k < count; k++)
                 {
