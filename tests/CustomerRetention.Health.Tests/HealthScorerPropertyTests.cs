@@ -21,18 +21,46 @@ public sealed class HealthScorerPropertyTests
         HealthScore score = HealthScorer.Default.Score(inputs.Build());
         double points = score.Contributions.Sum(c => c.Points);
         bool ranked = score.Contributions.Zip(score.Contributions.Skip(1), (a, b) => a.Points >= b.Points).All(x => x);
-        double shares = score.Contributions.Sum(c => c.WeightShare);
-        return Math.Abs(HealthScore.Baseline - score.Value - points) < 1e-9
-            && ranked
-            && (score.Contributions.Count == 0 || Math.Abs(shares - 1) < 1e-12);
+        return Math.Abs(HealthScore.Baseline - score.Value - points) < 1e-9 && ranked && score.Contributions.All(c => c.Points >= 0);
     });
 
     [Fact]
-    public void Score_WithReplacedWeights_StillAddsUp() => Properties.ForAll(SignalInputs.Arbitrary, inputs =>
+    public void Score_IsTheProductOfWhatEachFactorLeaves() => Properties.ForAll(SignalInputs.Arbitrary, inputs =>
     {
-        var scorer = new HealthScorer(new HealthWeights { Tickets = 3, RiskWords = 0, Alive = 0.7 });
+        // health = 100 × Π (1 − w·r) (HealthScorer's definition), recomputed from the contributions.
+        HealthScore score = HealthScorer.Default.Score(inputs.Build());
+        double product = 100 * score.Contributions.Aggregate(1.0, (acc, c) => acc * (1 - (c.Weight * c.Risk)));
+        return Math.Abs(product - score.Value) < 1e-9;
+    });
+
+    [Fact]
+    public void Score_WithReplacedWeights_StillAddsUp_AndCertaintyIsZero() => Properties.ForAll(SignalInputs.Arbitrary, inputs =>
+    {
+        var scorer = new HealthScorer(new HealthWeights { Tickets = 1, RiskWords = 0, Alive = 1, PurchaseCadence = 1 });
         HealthScore score = scorer.Score(inputs.Build());
-        return Math.Abs(100 - score.Value - score.Contributions.Sum(c => c.Points)) < 1e-9 && score.Value is >= 0 and <= 100;
+        bool certain = score.Contributions.Any(c => c.Weight * c.Risk >= 1);
+        return Math.Abs(100 - score.Value - score.Contributions.Sum(c => c.Points)) < 1e-9
+            && score.Value is >= 0 and <= 100
+            && (!certain || score.Value == 0);
+    });
+
+    [Fact]
+    public void ASignalWithNoRisk_ChangesNothing() => Properties.ForAll(SignalInputs.Arbitrary, inputs =>
+    {
+        // No dilution: adding an empty ticket history, no risk words and a far renewal leaves health as it was.
+        CustomerHealthSignals without = inputs.Build();
+        var with = new CustomerHealthSignals
+        {
+            Cadence = without.Cadence,
+            Alive = without.Alive,
+            Satisfaction = without.Satisfaction,
+            SpendTrend = without.SpendTrend,
+            Tickets = without.Tickets ?? new TicketSignal([], SignalInputs.AsOf),
+            RiskWords = without.RiskWords ?? new RiskWordSignal([]),
+            Renewal = without.Renewal ?? new RenewalSignal(SignalInputs.AsOf.PlusDays(365), SignalInputs.AsOf),
+        };
+
+        return HealthScorer.Default.Score(with).Value == HealthScorer.Default.Score(without).Value;
     });
 
     [Fact]

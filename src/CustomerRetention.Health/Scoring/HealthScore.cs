@@ -1,8 +1,8 @@
 namespace CustomerRetention.Health;
 
 /// <summary>
-/// A customer's health: <see cref="Value"/> = <see cref="Baseline"/> − the sum of the contributions' points, in [0, 100]
-/// (higher is healthier), and the contributions ranked from the largest. Immutable.
+/// A customer's health: <see cref="Value"/> in [0, 100] (higher is healthier), and every known factor's contribution, ranked
+/// from the largest; the contributions' points add up to <see cref="Baseline"/> − <see cref="Value"/>. Immutable.
 /// </summary>
 public sealed class HealthScore
 {
@@ -11,23 +11,16 @@ public sealed class HealthScore
 
     private readonly HealthContribution[] _contributions;
 
-    internal HealthScore(HealthContribution[] contributions)
+    internal HealthScore(double value, HealthContribution[] contributions)
     {
+        Value = value;
         _contributions = contributions;
-        double points = 0;
-        foreach (HealthContribution c in contributions)
-        {
-            points += c.Points;
-        }
-
-        // The shares sum to 1 and each risk is at most 1, so the points sum to at most 100 up to rounding.
-        Value = Math.Max(0, Math.Min(Baseline, Baseline - points));
     }
 
     /// <summary>The health, 0–100.</summary>
     public double Value { get; }
 
-    /// <summary>Every known factor's contribution, the largest first (ties in factor order); their points add up to <see cref="Baseline"/> − <see cref="Value"/>.</summary>
+    /// <summary>Every known factor's contribution, the largest first (ties in factor order).</summary>
     public IReadOnlyList<HealthContribution> Contributions => _contributions;
 
     /// <summary>The reasons of the <paramref name="count"/> largest contributions that take points off (fewer when fewer do).</summary>
@@ -40,5 +33,6 @@ public sealed class HealthScore
     }
 
     /// <inheritdoc />
-    public override string ToString() => FormattableString.Invariant($"{Value:0.#}") + (_contributions.Length > 0 ? ": " + string.Join("; ", _contributions.Where(c => c.Points > 0)) : string.Empty);
+    public override string ToString() =>
+        FormattableString.Invariant($"{Value:0.#}") + (_contributions.Any(c => c.Points > 0) ? ": " + string.Join("; ", _contributions.Where(c => c.Points > 0)) : string.Empty);
 }

@@ -1,13 +1,17 @@
 namespace CustomerRetention.Health;
 
 /// <summary>
-/// Combines a customer's signals into one explainable health figure. Each known factor i has a risk rᵢ in [0, 1]
-/// (the signal's documented formula with <see cref="Thresholds"/>) and a weight wᵢ (<see cref="Weights"/>); with
-/// W the sum of the known factors' weights,
-/// <c>health = 100 − Σᵢ 100 · (wᵢ / W) · rᵢ</c>,
-/// so health is in [0, 100], 100 when no known factor carries risk, never higher when a risk rises, and each
-/// factor's points 100 · (wᵢ / W) · rᵢ add up to the distance from the baseline 100. A customer with no known
-/// factor (or only zero weights) is at 100 with no reasons. Immutable and thread-safe.
+/// Combines a customer's signals into one explainable health figure. Each known factor i has a risk rᵢ in [0, 1] (the
+/// signal's documented formula with <see cref="Thresholds"/>) and a weight wᵢ in [0, 1] (<see cref="Weights"/>), the share
+/// of health it takes on its own at full risk:
+/// <code>health = 100 × Π (1 − wᵢ rᵢ)</code>
+/// — read as the chance that none of the signals, each an independent threat of strength wᵢ rᵢ, loses the customer (the
+/// "noisy-OR" combination of independent causes: J. Pearl, Probabilistic Reasoning in Intelligent Systems, 1988, ch. 4). So health is in [0, 100]; it is 100 when no known factor
+/// carries risk; it never rises when a risk rises; a signal with no risk changes nothing (no dilution: a customer without
+/// tickets is not made healthier than the other signals say); and two threats compound.
+/// The reasons: factor i takes pᵢ = (100 − health) × lᵢ / Σⱼ lⱼ points with lᵢ = −ln(1 − wᵢ rᵢ), the share of the
+/// log-health it removes, so the points add up exactly to the distance from the baseline and rank the factors by wᵢ rᵢ.
+/// When some factors have wᵢ rᵢ = 1, health is 0 and those factors share the 100 points equally. Immutable and thread-safe.
 /// </summary>
 public sealed class HealthScorer
 {
@@ -81,25 +85,40 @@ public sealed class HealthScorer
             risks.Add((HealthFactor.RiskWords, words.Risk(), words.Describe()));
         }
 
-        double totalWeight = 0;
-        foreach (var r in risks)
+        // l_i = −ln(1 − w_i r_i): factors at certainty (w_i r_i = 1) are counted apart, as their l_i is infinite.
+        var logs = new double[risks.Count];
+        int certain = 0;
+        double sum = 0;
+        double health = HealthScore.Baseline;
+        for (int i = 0; i < logs.Length; i++)
         {
-            totalWeight += Weights.Of(r.Factor);
+            double threat = Weights.Of(risks[i].Factor) * risks[i].Risk;
+            health *= 1 - threat;
+            if (threat >= 1)
+            {
+                certain++;
+                logs[i] = double.PositiveInfinity;
+            }
+            else
+            {
+                logs[i] = threat > 0 ? -Math.Log(1 - threat) : 0;
+                sum += logs[i];
+            }
         }
 
-        if (totalWeight <= 0)
-        {
-            return new HealthScore([]);
-        }
-
+        health = Math.Max(0, Math.Min(HealthScore.Baseline, health));
+        double distance = HealthScore.Baseline - health;
         var contributions = new HealthContribution[risks.Count];
         for (int i = 0; i < contributions.Length; i++)
         {
+            double points = certain > 0
+                ? (double.IsPositiveInfinity(logs[i]) ? distance / certain : 0)
+                : (sum > 0 ? distance * logs[i] / sum : 0);
             var r = risks[i];
-            contributions[i] = new HealthContribution(r.Factor, r.Risk, Weights.Of(r.Factor) / totalWeight, r.Reason);
+            contributions[i] = new HealthContribution(r.Factor, r.Risk, Weights.Of(r.Factor), points, r.Reason);
         }
 
         // Largest first; a stable sort keeps ties in factor order.
-        return new HealthScore(contributions.OrderByDescending(c => c.Points).ToArray());
+        return new HealthScore(health, contributions.OrderByDescending(c => c.Points).ToArray());
     }
 }
