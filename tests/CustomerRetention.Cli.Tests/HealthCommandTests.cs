@@ -91,6 +91,23 @@ public sealed class HealthCommandTests : IDisposable
     }
 
     [Fact]
+    public void AsOf_LeavesOutLaterCustomers_AndKeepsEachCustomersOwnSpend()
+    {
+        // X first buys after the as-of date (and first in the file); Y's spend fell from 100 (2025-09-02..2025-12-01)
+        // to 10 (2025-12-02..2026-03-01): change −0.9, risk min(1, 0.9/0.8) = 1, health 100 × (1 − 0.4) = 60. Y's cadence:
+        // gap (2026-01-15 − 2025-10-01)/2 = 53 days, 45 days silent: no risk.
+        string transactions = Write("customer_id,date,amount\nX,2026-05-01,100\nY,2025-10-01,50\nY,2025-11-01,50\nY,2026-01-15,10\n");
+
+        CliResult result = CliRunner.Run("health", "--transactions", transactions, "--as-of", "2026-03-01");
+
+        Assert.Equal(0, result.ExitCode);
+        Dictionary<string, string[]> rows = Rows(result.Output);
+        Assert.Equal(new[] { "Y" }, rows.Keys);
+        Assert.Equal(60, double.Parse(rows["Y"][1], System.Globalization.CultureInfo.InvariantCulture), 10);
+        Assert.Equal("spend down 90% (last 90 days 10 vs 100 before)", rows["Y"][3]);
+    }
+
+    [Fact]
     public void Json_HasTheContractFields_InGermanCulture()
     {
         CliResult result = CliRunner.RunInCulture("de-DE", "health", "--transactions", Cdnow, "--tickets", Tickets, "--format", "json");

@@ -78,13 +78,15 @@ internal sealed class HealthCommand : ICliCommand
         }
 
         LocalDate asOf = asOfOption ?? DayNumbers.ToDate(latestDay);
-        PurchaseSummaries summaries = PurchaseAggregator.Summarize(table, asOf);
+        // One summary per customer of the table, by the table's customer index (as the spend windows are).
+        var summaries = new PurchaseSummary[table.CustomerCount];
+        PurchaseAggregator.Summarize(table, DayNumbers.FromDate(asOf), summaries);
         (double[] previousSpend, double[] recentSpend) = SpendWindows(table, asOf, window);
         double? typicalGap = TypicalGap(summaries);
 
-        var rows = new List<(string Customer, HealthScore Score, HealthBand Band)>(summaries.Count);
+        var rows = new List<(string Customer, HealthScore Score, HealthBand Band)>(summaries.Length);
         var known = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < summaries.Count; i++)
+        for (int i = 0; i < summaries.Length; i++)
         {
             PurchaseSummary summary = summaries[i];
             if (!summary.HasPurchases)
@@ -92,13 +94,12 @@ internal sealed class HealthCommand : ICliCommand
                 continue;
             }
 
-            string id = summaries.Customers[i].Value;
+            string id = table.Customers[i].Value;
             known.Add(id);
-            int index = i;
             var signals = new CustomerHealthSignals
             {
                 Cadence = Cadence(summary, asOf, typicalGap),
-                SpendTrend = previousSpend[index] > 0 ? new SpendTrendSignal(previousSpend[index], recentSpend[index], window) : null,
+                SpendTrend = previousSpend[i] > 0 ? new SpendTrendSignal(previousSpend[i], recentSpend[i], window) : null,
                 Tickets = tickets is null ? null : new TicketSignal(tickets.TryGetValue(id, out var ts) ? ts : [], asOf),
                 Satisfaction = survey is not null && survey.TryGetValue(id, out var answers) ? Satisfaction(answers, asOf) : null,
                 Renewal = contracts is not null && contracts.TryGetValue(id, out var renewals) ? Renewal(renewals, asOf) : null,
@@ -150,9 +151,9 @@ internal sealed class HealthCommand : ICliCommand
     }
 
     /// <summary>The median of the customers' own mean gaps (the stand-in rhythm for one-time buyers), or null when none has one.</summary>
-    private static double? TypicalGap(PurchaseSummaries summaries)
+    private static double? TypicalGap(PurchaseSummary[] summaries)
     {
-        var gaps = new List<double>(summaries.Count);
+        var gaps = new List<double>(summaries.Length);
         foreach (PurchaseSummary s in summaries)
         {
             if (s.HasPurchases)
