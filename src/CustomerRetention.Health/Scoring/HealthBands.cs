@@ -14,7 +14,7 @@ public sealed class HealthBands
     /// <param name="watchBelow">Below this, not healthy. Range: atRiskBelow &lt; watchBelow ≤ 100.</param>
     /// <param name="atRiskBelow">Below this, at risk. Range: criticalBelow &lt; atRiskBelow.</param>
     /// <param name="criticalBelow">Below this, critical. Range: 0 &lt; criticalBelow.</param>
-    /// <param name="margin">The hysteresis margin in points. Range: 0 ≤ margin, less than half the narrowest band.</param>
+    /// <param name="margin">The hysteresis margin in points. Range: 0 ≤ margin, less than half the width of the watch and at-risk bands.</param>
     public HealthBands(double watchBelow = 75, double atRiskBelow = 50, double criticalBelow = 25, double margin = 5)
     {
         CriticalBelow = Guard.InRange(criticalBelow, 0, 100);
@@ -26,10 +26,9 @@ public sealed class HealthBands
             throw new ArgumentOutOfRangeException(nameof(atRiskBelow), atRiskBelow, "The limits must rise: 0 < criticalBelow < atRiskBelow < watchBelow ≤ 100.");
         }
 
-        double narrowest = Math.Min(Math.Min(criticalBelow, atRiskBelow - criticalBelow), Math.Min(watchBelow - atRiskBelow, 100 - watchBelow));
-        if (watchBelow < 100 && !(2 * margin < narrowest))
+        if (!(2 * margin < Math.Min(atRiskBelow - criticalBelow, watchBelow - atRiskBelow)))
         {
-            throw new ArgumentOutOfRangeException(nameof(margin), margin, "The margin must be less than half the narrowest band.");
+            throw new ArgumentOutOfRangeException(nameof(margin), margin, "The margin must be less than half the width of the watch and at-risk bands.");
         }
     }
 
