@@ -132,6 +132,11 @@ internal sealed class CsvTableWriter : TableWriter
 
     public override void EndRow()
     {
+        if (_length == _buffer.Length)
+        {
+            Flush(); // a text cell filled the buffer to its last character
+        }
+
         _buffer[_length++] = '\n';
         _firstCell = true;
         if (_length >= FlushAt)
