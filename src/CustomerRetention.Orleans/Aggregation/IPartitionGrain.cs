@@ -10,7 +10,7 @@ public interface IPartitionGrain : IGrainWithStringKey
 {
     /// <summary>The aggregate of the partition's rows.</summary>
     /// <param name="partition">The partition.</param>
-    /// <returns>The aggregate.</returns>
+    /// <returns>The aggregate's rows.</returns>
     [Alias("Aggregate")]
-    Task<PurchaseAggregate> Aggregate(FilePartition partition);
+    Task<AggregateRows> Aggregate(FilePartition partition);
 }

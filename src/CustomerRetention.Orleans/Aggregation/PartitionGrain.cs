@@ -6,7 +6,7 @@ namespace CustomerRetention.Orleans.Aggregation;
 public sealed class PartitionGrain : Grain, IPartitionGrain
 {
     /// <inheritdoc/>
-    public Task<PurchaseAggregate> Aggregate(FilePartition partition)
+    public Task<AggregateRows> Aggregate(FilePartition partition)
     {
         ArgumentNullException.ThrowIfNull(partition);
         if (partition.Start < 0 || partition.End < partition.Start)
@@ -16,6 +16,6 @@ public sealed class PartitionGrain : Grain, IPartitionGrain
 
         TransactionTable rows = TransactionFiles.ReadRange(partition.Path, partition.Start, partition.End);
         DeactivateOnIdle();
-        return Task.FromResult(PurchaseAggregate.FromTable(rows));
+        return Task.FromResult(AggregateRows.From(PurchaseAggregate.FromTable(rows)));
     }
 }

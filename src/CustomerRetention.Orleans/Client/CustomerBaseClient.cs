@@ -123,8 +123,12 @@ public sealed class CustomerBaseClient(IGrainFactory grains, RetryPolicy? retry 
     /// <param name="customer">The customer.</param>
     /// <param name="request">The scoring day, horizon and discount rate.</param>
     /// <returns>The score, or null when the customer has no purchase on or before the scoring day.</returns>
-    public Task<CustomerScore?> ScoreAsync(CustomerId customer, ScoreRequest request) =>
-        _retry.RunAsync(() => _grains.GetGrain<ICustomerGrain>(customer.Value).Score(request));
+    /// <exception cref="ArgumentOutOfRangeException">The horizon or the discount rate is out of range.</exception>
+    public Task<CustomerScore?> ScoreAsync(CustomerId customer, ScoreRequest request)
+    {
+        request.Checked(nameof(request));
+        return _retry.RunAsync(() => _grains.GetGrain<ICustomerGrain>(customer.Value).Score(request));
+    }
 
     /// <summary>Refits the model from the customers' summaries (see <see cref="IModelGrain.Refit"/>).</summary>
     /// <param name="calibrationEnd">The calibration end, inclusive.</param>
@@ -169,9 +173,9 @@ public sealed class CustomerBaseClient(IGrainFactory grains, RetryPolicy? retry 
     {
         ArgumentNullException.ThrowIfNull(partitions);
         string job = Guid.NewGuid().ToString("N");
-        PurchaseAggregate[] parts = await Task.WhenAll(partitions.Select((p, i) => _retry.RunAsync(
+        AggregateRows[] parts = await Task.WhenAll(partitions.Select((p, i) => _retry.RunAsync(
             () => _grains.GetGrain<IPartitionGrain>(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{job}/{i}")).Aggregate(p),
             cancellationToken: cancellationToken))).ConfigureAwait(false);
-        return PurchaseAggregate.Merge(parts).Summarize(through);
+        return PurchaseAggregate.Merge(parts.Select(p => p.ToAggregate())).Summarize(through);
     }
 }

@@ -84,16 +84,7 @@ public sealed class CustomerGrain(
     /// <inheritdoc/>
     public async Task<CustomerScore?> Score(ScoreRequest request)
     {
-        if (!(request.Horizon >= 0) || request.Horizon > 1e6)
-        {
-            throw new ArgumentOutOfRangeException(nameof(request), request.Horizon, "The horizon must be between 0 and 1e6 time units.");
-        }
-
-        if (!(request.DiscountRate >= 0) || request.DiscountRate > 10)
-        {
-            throw new ArgumentOutOfRangeException(nameof(request), request.DiscountRate, "The discount rate must be between 0 and 10 per time unit.");
-        }
-
+        request.Checked(nameof(request));
         CustomerBaseModel model = await models.GetAsync()
             ?? throw new InvalidOperationException("There is no model of the customer base yet: refit it first.");
         LocalDate asOf = request.AsOf ?? model.CalibrationEnd;

@@ -11,4 +11,24 @@ namespace CustomerRetention.Orleans.Customers;
 public readonly record struct ScoreRequest(
     [property: Id(0)] LocalDate? AsOf,
     [property: Id(1)] double Horizon,
-    [property: Id(2)] double DiscountRate);
+    [property: Id(2)] double DiscountRate)
+{
+    /// <summary>Checks the ranges of <see cref="Horizon"/> and <see cref="DiscountRate"/>.</summary>
+    /// <param name="paramName">The name of the parameter that holds this request, for the exception.</param>
+    /// <returns>This request.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The horizon or the discount rate is out of range or NaN.</exception>
+    public ScoreRequest Checked(string paramName)
+    {
+        if (!(Horizon >= 0) || Horizon > 1e6)
+        {
+            throw new ArgumentOutOfRangeException(paramName, Horizon, "The horizon must be between 0 and 1e6 time units.");
+        }
+
+        if (!(DiscountRate >= 0) || DiscountRate > 10)
+        {
+            throw new ArgumentOutOfRangeException(paramName, DiscountRate, "The discount rate must be between 0 and 10 per time unit.");
+        }
+
+        return this;
+    }
+}
