@@ -8,7 +8,7 @@ namespace CustomerRetention.Orleans.Tests;
 
 /// <summary>
 /// The CDNOW sample through a three-silo cluster: ingest, replay, summaries, refit, scores, partitioned
-/// aggregation, each against the single-machine result, on a cluster of its own (so that its directory
+/// aggregation, each against the single-machine result, on a cluster of its own (so that its registry
 /// holds exactly the sample's customers). One test, because the steps build on each other.
 /// </summary>
 public sealed class CustomerBaseClusterTests(InProcessCluster cluster) : IClassFixture<InProcessCluster>
@@ -27,7 +27,7 @@ public sealed class CustomerBaseClusterTests(InProcessCluster cluster) : IClassF
         Assert.Equal((6919L, 6919L, 0L), (first.Rows, first.Recorded, first.Duplicates));
         Assert.Equal((6919L, 0L, 6919L), (replay.Rows, replay.Recorded, replay.Duplicates));
 
-        // Every customer's summary is the single-machine summary, and the directory lists exactly them.
+        // Every customer's summary is the single-machine summary, and the registry lists exactly them.
         Assert.Equal(2357, single.Count);
         Assert.Equal(single.Customers.OrderBy(c => c), await client.CustomersAsync());
         for (int i = 0; i < single.Count; i++)

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using CustomerRetention.Orleans.Aggregation;
 using CustomerRetention.Orleans.Csv;
 using CustomerRetention.Orleans.Customers;
-using CustomerRetention.Orleans.Directory;
+using CustomerRetention.Orleans.Registry;
 using CustomerRetention.Orleans.Model;
 using NodaTime;
 
@@ -147,12 +147,12 @@ public sealed class CustomerBaseClient(IGrainFactory grains, RetryPolicy? retry 
     public Task<PopulationCounts?> GetCountsAsync() =>
         _retry.RunAsync(() => _grains.GetGrain<IModelGrain>(IModelGrain.Key).GetCounts());
 
-    /// <summary>Every registered customer, from all directory shards, in ordinal order.</summary>
+    /// <summary>Every registered customer, from all registry shards, in ordinal order.</summary>
     /// <returns>The customers.</returns>
     public async Task<IReadOnlyList<CustomerId>> CustomersAsync()
     {
-        IReadOnlyList<CustomerId>[] shards = await Task.WhenAll(Enumerable.Range(0, CustomerDirectory.ShardCount)
-            .Select(i => _retry.RunAsync(() => _grains.GetGrain<ICustomerDirectoryGrain>(i).Customers()))).ConfigureAwait(false);
+        IReadOnlyList<CustomerId>[] shards = await Task.WhenAll(Enumerable.Range(0, CustomerRegistry.ShardCount)
+            .Select(i => _retry.RunAsync(() => _grains.GetGrain<ICustomerRegistryGrain>(i).Customers()))).ConfigureAwait(false);
         List<CustomerId> all = shards.SelectMany(s => s).ToList();
         all.Sort();
         return all;

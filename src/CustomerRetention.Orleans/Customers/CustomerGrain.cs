@@ -1,4 +1,4 @@
-using CustomerRetention.Orleans.Directory;
+using CustomerRetention.Orleans.Registry;
 using CustomerRetention.Orleans.Hosting;
 using CustomerRetention.Orleans.Model;
 using CustomerRetention.Orleans.Serialization;
@@ -50,7 +50,7 @@ public sealed class CustomerGrain(
         if (!s.Registered)
         {
             // Registered before the purchases are durable: a customer with a durable purchase is always listed.
-            await GrainFactory.GetGrain<ICustomerDirectoryGrain>(CustomerDirectory.ShardOf(Customer)).Register(Customer);
+            await GrainFactory.GetGrain<ICustomerRegistryGrain>(CustomerRegistry.ShardOf(Customer)).Register(Customer);
             s.Registered = true;
         }
 

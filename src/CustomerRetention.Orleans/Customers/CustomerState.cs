@@ -3,7 +3,7 @@ namespace CustomerRetention.Orleans.Customers;
 /// <summary>
 /// The persisted state of one customer's grain: the purchase days (day number → that day's amount and
 /// transactions, the mergeable form of <see cref="PurchaseAggregate"/>), the idempotency keys already
-/// recorded, and whether the customer is registered in the <see cref="Directory.ICustomerDirectoryGrain">directory</see>.
+/// recorded, and whether the customer is registered in the <see cref="Registry.ICustomerRegistryGrain">registry</see>.
 /// </summary>
 [GenerateSerializer]
 [Alias("CustomerRetention.CustomerState")]
@@ -17,7 +17,7 @@ public sealed class CustomerState
     [Id(1)]
     public HashSet<string> RecordedKeys { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Whether the customer has been registered in its directory shard.</summary>
+    /// <summary>Whether the customer has been registered in its registry shard.</summary>
     [Id(2)]
     public bool Registered { get; set; }
 }

@@ -13,7 +13,7 @@ public interface IModelGrain : IGrainWithStringKey
     const string Key = "current";
 
     /// <summary>
-    /// Refits: every directory shard condenses its customers' summaries (cut off at
+    /// Refits: every registry shard condenses its customers' summaries (cut off at
     /// <paramref name="calibrationEnd"/>) into counts, the counts merge here, BG/NBD is fitted to them and
     /// the result becomes the current model (version + 1). No transaction leaves its customer's grain.
     /// </summary>

@@ -1,4 +1,4 @@
-using CustomerRetention.Orleans.Directory;
+using CustomerRetention.Orleans.Registry;
 using CustomerRetention.Orleans.Hosting;
 using NodaTime;
 
@@ -15,10 +15,10 @@ public sealed class ModelGrain([PersistentState("model", CustomerRetentionStorag
             throw new ArgumentOutOfRangeException(nameof(unitLengthInDays), unitLengthInDays, "The unit length must be a positive, finite number of days.");
         }
 
-        var shards = new Task<PopulationCounts>[CustomerDirectory.ShardCount];
+        var shards = new Task<PopulationCounts>[CustomerRegistry.ShardCount];
         for (int i = 0; i < shards.Length; i++)
         {
-            shards[i] = GrainFactory.GetGrain<ICustomerDirectoryGrain>(i).Collect(calibrationEnd);
+            shards[i] = GrainFactory.GetGrain<ICustomerRegistryGrain>(i).Collect(calibrationEnd);
         }
 
         PopulationCounts counts = PopulationCounts.Merge(await Task.WhenAll(shards));

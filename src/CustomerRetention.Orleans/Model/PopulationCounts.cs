@@ -6,7 +6,7 @@ namespace CustomerRetention.Orleans.Model;
 /// A customer base condensed to what the BG/NBD fit reads: how many customers share each history
 /// (x, t_x, T) at <see cref="CalibrationEnd"/> (t_x and T in whole days), plus the totals of the repeat
 /// purchase days and their amounts (for the population's mean spend). Counts of disjoint customer sets
-/// <see cref="Merge">merge</see> by adding, so every directory shard condenses its own customers and
+/// <see cref="Merge">merge</see> by adding, so every registry shard condenses its own customers and
 /// only the counts travel, never a transaction.
 /// </summary>
 /// <remarks>

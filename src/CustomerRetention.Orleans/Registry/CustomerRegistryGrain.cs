@@ -5,16 +5,16 @@ using NodaTime;
 using Orleans.Concurrency;
 using Orleans.Storage;
 
-namespace CustomerRetention.Orleans.Directory;
+namespace CustomerRetention.Orleans.Registry;
 
 /// <summary>
-/// A directory shard (see <see cref="ICustomerDirectoryGrain"/>). Registrations that arrive while a write
+/// A registry shard (see <see cref="ICustomerRegistryGrain"/>). Registrations that arrive while a write
 /// is under way are committed together by the next write (group commit), so that a burst of new
 /// customers costs a few writes, not one each; every caller still returns only after a write that
 /// includes its customer.
 /// </summary>
 [Reentrant]
-public sealed class CustomerDirectoryGrain([PersistentState("directory", CustomerRetentionStorage.Name)] IPersistentState<DirectoryState> state) : Grain, ICustomerDirectoryGrain
+public sealed class CustomerRegistryGrain([PersistentState("registry", CustomerRetentionStorage.Name)] IPersistentState<RegistryState> state) : Grain, ICustomerRegistryGrain
 {
     private long _version;
     private long _persistedVersion;

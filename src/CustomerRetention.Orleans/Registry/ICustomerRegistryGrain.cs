@@ -1,15 +1,15 @@
 using CustomerRetention.Orleans.Model;
 using NodaTime;
 
-namespace CustomerRetention.Orleans.Directory;
+namespace CustomerRetention.Orleans.Registry;
 
 /// <summary>
-/// One shard of the list of customers (key 0 … <see cref="CustomerDirectory.ShardCount"/> − 1): the
+/// One shard of the list of customers (key 0 … <see cref="CustomerRegistry.ShardCount"/> − 1): the
 /// customers whose id hashes to it register here once, persisted, so that a refit reaches every
 /// customer grain without scanning storage.
 /// </summary>
-[Alias("CustomerRetention.ICustomerDirectoryGrain")]
-public interface ICustomerDirectoryGrain : IGrainWithIntegerKey
+[Alias("CustomerRetention.ICustomerRegistryGrain")]
+public interface ICustomerRegistryGrain : IGrainWithIntegerKey
 {
     /// <summary>Adds <paramref name="customer"/> (idempotent); returns once the list with it is persisted.</summary>
     /// <param name="customer">The customer.</param>

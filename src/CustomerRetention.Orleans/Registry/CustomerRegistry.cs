@@ -1,13 +1,13 @@
-namespace CustomerRetention.Orleans.Directory;
+namespace CustomerRetention.Orleans.Registry;
 
 /// <summary>
-/// Which directory shard lists a customer: a stable hash (FNV-1a over the id's UTF-16 code units,
+/// Which registry shard lists a customer: a stable hash (FNV-1a over the id's UTF-16 code units,
 /// the same in every process, unlike <see cref="string.GetHashCode()"/>) modulo <see cref="ShardCount"/>.
 /// </summary>
-public static class CustomerDirectory
+public static class CustomerRegistry
 {
     /// <summary>
-    /// The number of directory shards (grains 0 … 63). Fixed: the shard of a registered customer must
+    /// The number of registry shards (grains 0 … 63). Fixed: the shard of a registered customer must
     /// not change, so changing it needs a migration of the registrations.
     /// </summary>
     public const int ShardCount = 64;
