@@ -32,12 +32,30 @@ internal static class Bench
         await stop.CancelAsync().ConfigureAwait(false);
         List<double> latencies = await scoring.ConfigureAwait(false);
         latencies.Sort();
+        List<double> idle = await ScoreIdle(client, known, 2000).ConfigureAwait(false);
 
         CultureInfo c = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(c, $"warm-up: {warmup.Rows} rows in {warmup.Elapsed.TotalSeconds:F2} s; refit v{model.Version} on {model.Customers} customers"));
         Console.WriteLine(string.Create(c, $"ingest: {main.Rows} rows, recorded {main.Recorded}, duplicates {main.Duplicates}, retries {main.Retries}, {main.Elapsed.TotalSeconds:F2} s, {main.RowsPerSecond:F0} rows/s"));
         Console.WriteLine(string.Create(c, $"scores under load: {latencies.Count}, p50 {Percentile(latencies, 0.50):F3} ms, p99 {Percentile(latencies, 0.99):F3} ms, max {latencies[^1]:F3} ms"));
+        Console.WriteLine(string.Create(c, $"scores idle: {idle.Count}, p50 {Percentile(idle, 0.50):F3} ms, p99 {Percentile(idle, 0.99):F3} ms, max {idle[^1]:F3} ms"));
         return 0;
+    }
+
+    private static async Task<List<double>> ScoreIdle(CustomerBaseClient client, CustomerId[] customers, int count)
+    {
+        var random = new Random(11);
+        var latencies = new List<double>(count);
+        var request = new ScoreRequest(null, 52, 0.01);
+        for (int i = 0; i < count; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            _ = await client.ScoreAsync(customers[random.Next(customers.Length)], request).ConfigureAwait(false);
+            latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        latencies.Sort();
+        return latencies;
     }
 
     private static async Task<List<double>> ScoreLoop(CustomerBaseClient client, CustomerId[] customers, CancellationToken stop)

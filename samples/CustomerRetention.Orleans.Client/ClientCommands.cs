@@ -26,8 +26,8 @@ internal static class ClientCommands
         if (command == "generate")
         {
             string file = Single(positional, "FILE");
-            SyntheticTransactions.Write(file, Int(options, "rows", null), Int(options, "customers", null), Int(options, "seed", 20));
-            Console.WriteLine($"wrote {file}");
+            int written = SyntheticTransactions.Write(file, Int(options, "rows", null), Int(options, "seed", 20));
+            Console.WriteLine(string.Create(Invariant, $"wrote {written} rows to {file}"));
             return 0;
         }
 

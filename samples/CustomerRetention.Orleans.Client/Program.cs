@@ -4,7 +4,7 @@
 //   query CUSTOMER [--as-of DATE] [--horizon T] [--discount D]
 //   refit --calibration-end DATE [--unit day|week|DAYS]
 //   aggregate FILE [--partitions N] [--through DATE]  partitioned batch aggregation
-//   generate FILE --rows N --customers N [--seed S]   write a synthetic transactions file (no cluster)
+//   generate FILE --rows N [--seed S]                 write a synthetic transactions file (no cluster)
 //   bench FILE [--warmup-rows N] [--batch N]          ingest throughput and score latency under load
 using CustomerRetention.Orleans.Samples;
 

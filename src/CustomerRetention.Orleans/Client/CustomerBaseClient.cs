@@ -68,16 +68,18 @@ public sealed class CustomerBaseClient(IGrainFactory grains, RetryPolicy? retry 
         async Task SendAsync()
         {
             cancellationToken.ThrowIfCancellationRequested();
-            RecordOutcome[] outcomes = await Task.WhenAll(batch.Select(kv => options.Retry.RunAsync(
-                () => _grains.GetGrain<ICustomerGrain>(kv.Key.Value).Record(kv.Value),
-                _ => Interlocked.Increment(ref retries),
-                cancellationToken))).ConfigureAwait(false);
-            foreach (RecordOutcome o in outcomes)
-            {
-                recorded += o.Recorded;
-                duplicates += o.Duplicates;
-            }
-
+            await Parallel.ForEachAsync(
+                batch,
+                new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrentCalls, CancellationToken = cancellationToken },
+                async (kv, token) =>
+                {
+                    RecordOutcome o = await options.Retry.RunAsync(
+                        () => _grains.GetGrain<ICustomerGrain>(kv.Key.Value).Record(kv.Value),
+                        _ => Interlocked.Increment(ref retries),
+                        token).ConfigureAwait(false);
+                    Interlocked.Add(ref recorded, o.Recorded);
+                    Interlocked.Add(ref duplicates, o.Duplicates);
+                }).ConfigureAwait(false);
             batch.Clear();
             inBatch = 0;
             options.Progress?.Report(rows);

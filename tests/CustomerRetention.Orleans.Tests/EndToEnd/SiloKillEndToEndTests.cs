@@ -35,8 +35,7 @@ public sealed class SiloKillEndToEndTests(ITestOutputHelper output)
         string directory = Directory.CreateTempSubdirectory("retention-e2e-").FullName;
         string cdnow = TestData.Path("cdnow_sample_transactions.csv");
         string synthetic = Path.Combine(directory, "synthetic.csv");
-        int customers = Math.Max(1, SyntheticRows / 10);
-        SyntheticTransactions.Write(synthetic, SyntheticRows, customers, seed: 20);
+        int syntheticRows = SyntheticTransactions.Write(synthetic, SyntheticRows, seed: 20);
         LocalDate end = SingleMachine.CdnowCalibrationEnd;
 
         // The single-machine results.
@@ -46,7 +45,7 @@ public sealed class SiloKillEndToEndTests(ITestOutputHelper output)
             PopulationCounts.FromSummaries(SingleMachine.SummarizeFile(cdnow, end), end),
             PopulationCounts.FromSummaries(SingleMachine.SummarizeFile(synthetic, end), end)]);
         BetaGeoFit singleFit = SingleMachine.FitCounts(singleCounts, TimeUnit.Week);
-        Log(clock, $"single machine: {singleCdnow.Count} + {singleSynthetic.Count} customers, {SyntheticRows} synthetic rows");
+        Log(clock, $"single machine: {singleCdnow.Count} + {singleSynthetic.Count} customers, {syntheticRows} synthetic rows");
 
         string cluster = "e2e-" + Guid.NewGuid().ToString("N")[..12];
         var silos = new List<SiloProcess>();
@@ -69,14 +68,14 @@ public sealed class SiloKillEndToEndTests(ITestOutputHelper output)
             bool killed = false;
             var progress = new Inline(done =>
             {
-                if (!killed && done >= SyntheticRows * 3L / 10)
+                if (!killed && done >= syntheticRows * 3L / 10)
                 {
                     killed = true;
                     victim.KillHard();
                     Log(clock, $"SIGKILL to silo pid {victim.ProcessId} after {done} synthetic rows");
                 }
             });
-            IngestReport syntheticReport = await client.IngestFileAsync(synthetic, "synthetic", new IngestOptions { BatchSize = 10_000, Progress = progress });
+            IngestReport syntheticReport = await client.IngestFileAsync(synthetic, "synthetic", new IngestOptions { BatchSize = 50_000, Progress = progress });
             Log(clock, $"synthetic ingested: {syntheticReport}");
             Assert.True(killed, "the silo was not killed during the ingest");
             Assert.True(syntheticReport.Retries > 0, "no grain call failed: the kill did not hit the ingest");
@@ -84,9 +83,9 @@ public sealed class SiloKillEndToEndTests(ITestOutputHelper output)
             Assert.Equal(syntheticReport.Rows, syntheticReport.Recorded + syntheticReport.Duplicates);
 
             // Replaying everything records nothing: every purchase is there exactly once.
-            IngestReport replay = await client.IngestFileAsync(synthetic, "synthetic", new IngestOptions { BatchSize = 20_000 });
+            IngestReport replay = await client.IngestFileAsync(synthetic, "synthetic", new IngestOptions { BatchSize = 50_000 });
             Log(clock, $"synthetic replayed: {replay}");
-            Assert.Equal((SyntheticRows, 0L), (replay.Rows, replay.Recorded));
+            Assert.Equal(((long)syntheticRows, 0L), (replay.Rows, replay.Recorded));
 
             // Every customer, and only they, with the single-machine summary.
             List<CustomerId> expectedCustomers = singleCdnow.Customers.Concat(singleSynthetic.Customers).ToList();
