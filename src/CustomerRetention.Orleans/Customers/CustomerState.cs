@@ -5,6 +5,7 @@ namespace CustomerRetention.Orleans.Customers;
 /// transactions, the mergeable form of <see cref="PurchaseAggregate"/>), the idempotency keys already
 /// recorded, and whether the customer is registered in the <see cref="Registry.ICustomerRegistryGrain">registry</see>.
 /// </summary>
+[MutableByDesign]
 [GenerateSerializer]
 [Alias("CustomerRetention.CustomerState")]
 public sealed class CustomerState

@@ -1,6 +1,7 @@
 namespace CustomerRetention.Orleans;
 
 /// <summary>Options of the package's grains in a silo.</summary>
+[MutableByDesign]
 public sealed class CustomerRetentionOptions
 {
     private TimeSpan _modelRefreshInterval = TimeSpan.FromSeconds(1);

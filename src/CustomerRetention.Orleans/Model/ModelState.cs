@@ -1,6 +1,7 @@
 namespace CustomerRetention.Orleans.Model;
 
 /// <summary>The persisted state of the model grain: the current model and the counts it was fitted to.</summary>
+[MutableByDesign]
 [GenerateSerializer]
 [Alias("CustomerRetention.ModelState")]
 public sealed class ModelState

@@ -1,6 +1,7 @@
 namespace CustomerRetention.Orleans.Registry;
 
 /// <summary>The persisted state of a registry shard: the ids of its customers.</summary>
+[MutableByDesign]
 [GenerateSerializer]
 [Alias("CustomerRetention.RegistryState")]
 public sealed class RegistryState

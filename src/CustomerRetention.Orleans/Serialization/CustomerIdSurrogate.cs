@@ -3,7 +3,7 @@ namespace CustomerRetention.Orleans.Serialization;
 /// <summary>The wire form of a <see cref="CustomerId"/>: its string.</summary>
 [GenerateSerializer]
 [Alias("CustomerRetention.CustomerId")]
-public struct CustomerIdSurrogate
+internal struct CustomerIdSurrogate
 {
     /// <summary>The identifier.</summary>
     [Id(0)]
@@ -12,7 +12,7 @@ public struct CustomerIdSurrogate
 
 /// <summary>Converts <see cref="CustomerId"/> to and from <see cref="CustomerIdSurrogate"/> for Orleans' serializer.</summary>
 [RegisterConverter]
-public sealed class CustomerIdSurrogateConverter : IConverter<CustomerId, CustomerIdSurrogate>
+internal sealed class CustomerIdSurrogateConverter : IConverter<CustomerId, CustomerIdSurrogate>
 {
     /// <inheritdoc/>
     public CustomerId ConvertFromSurrogate(in CustomerIdSurrogate surrogate) => new(surrogate.Value ?? string.Empty);

@@ -5,7 +5,7 @@ namespace CustomerRetention.Orleans.Serialization;
 /// <summary>The wire form of a NodaTime <see cref="LocalDate"/> (ISO calendar): its day number since 0001-01-01.</summary>
 [GenerateSerializer]
 [Alias("CustomerRetention.LocalDate")]
-public struct LocalDateSurrogate
+internal struct LocalDateSurrogate
 {
     /// <summary>Days since 0001-01-01 (<see cref="DateOnly.DayNumber"/>).</summary>
     [Id(0)]
@@ -14,7 +14,7 @@ public struct LocalDateSurrogate
 
 /// <summary>Converts <see cref="LocalDate"/> to and from <see cref="LocalDateSurrogate"/> for Orleans' serializer.</summary>
 [RegisterConverter]
-public sealed class LocalDateSurrogateConverter : IConverter<LocalDate, LocalDateSurrogate>
+internal sealed class LocalDateSurrogateConverter : IConverter<LocalDate, LocalDateSurrogate>
 {
     /// <inheritdoc/>
     public LocalDate ConvertFromSurrogate(in LocalDateSurrogate surrogate) => DayNumbers.ToDate(surrogate.DayNumber);

@@ -3,7 +3,7 @@ namespace CustomerRetention.Orleans.Serialization;
 /// <summary>The wire form of a <see cref="ModelInput"/> (x, t_x, T, z̄).</summary>
 [GenerateSerializer]
 [Alias("CustomerRetention.ModelInput")]
-public struct ModelInputSurrogate
+internal struct ModelInputSurrogate
 {
     /// <summary>x.</summary>
     [Id(0)]
@@ -24,7 +24,7 @@ public struct ModelInputSurrogate
 
 /// <summary>Converts <see cref="ModelInput"/> to and from <see cref="ModelInputSurrogate"/> for Orleans' serializer.</summary>
 [RegisterConverter]
-public sealed class ModelInputSurrogateConverter : IConverter<ModelInput, ModelInputSurrogate>
+internal sealed class ModelInputSurrogateConverter : IConverter<ModelInput, ModelInputSurrogate>
 {
     /// <inheritdoc/>
     public ModelInput ConvertFromSurrogate(in ModelInputSurrogate surrogate) => new(surrogate.Frequency, surrogate.Recency, surrogate.T, surrogate.MonetaryValue);

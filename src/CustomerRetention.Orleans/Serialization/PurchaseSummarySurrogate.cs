@@ -5,7 +5,7 @@ namespace CustomerRetention.Orleans.Serialization;
 /// <summary>The wire form of a <see cref="PurchaseSummary"/>: its parts (all zero for the summary of no purchase).</summary>
 [GenerateSerializer]
 [Alias("CustomerRetention.PurchaseSummary")]
-public struct PurchaseSummarySurrogate
+internal struct PurchaseSummarySurrogate
 {
     /// <summary>The first purchase day (ignored when <see cref="Transactions"/> is 0).</summary>
     [Id(0)]
@@ -34,7 +34,7 @@ public struct PurchaseSummarySurrogate
 
 /// <summary>Converts <see cref="PurchaseSummary"/> to and from <see cref="PurchaseSummarySurrogate"/> for Orleans' serializer.</summary>
 [RegisterConverter]
-public sealed class PurchaseSummarySurrogateConverter : IConverter<PurchaseSummary, PurchaseSummarySurrogate>
+internal sealed class PurchaseSummarySurrogateConverter : IConverter<PurchaseSummary, PurchaseSummarySurrogate>
 {
     /// <inheritdoc/>
     public PurchaseSummary ConvertFromSurrogate(in PurchaseSummarySurrogate surrogate) => surrogate.Transactions == 0
