@@ -112,4 +112,14 @@ public sealed class CustomerGrainTests(InProcessCluster cluster)
 
         Assert.Contains("refit", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Refit_NoCustomerBeforeTheCalibrationEnd_ThrowsInvalidOperationAndKeepsNoModel()
+    {
+        // Every customer of this collection bought in 2024.
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => cluster.Client.RefitAsync(new LocalDate(1990, 1, 1), TimeUnit.Week));
+
+        Assert.Contains("1990-01-01", e.Message, StringComparison.Ordinal);
+        Assert.Null(await cluster.Client.GetModelAsync());
+    }
 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using Orleans.Concurrency;
 
 namespace CustomerRetention.Orleans.Model;
 
@@ -24,13 +25,15 @@ public interface IModelGrain : IGrainWithStringKey
     [Alias("Refit")]
     Task<CustomerBaseModel> Refit(LocalDate calibrationEnd, double unitLengthInDays);
 
-    /// <summary>The current model, or null before the first refit.</summary>
+    /// <summary>The current model, or null before the first refit; answered even while a refit runs.</summary>
     /// <returns>The model.</returns>
     [Alias("GetModel")]
+    [AlwaysInterleave]
     Task<CustomerBaseModel?> GetModel();
 
-    /// <summary>The counts the current model was fitted to, or null before the first refit.</summary>
+    /// <summary>The counts the current model was fitted to, or null before the first refit; answered even while a refit runs.</summary>
     /// <returns>The counts.</returns>
     [Alias("GetCounts")]
+    [AlwaysInterleave]
     Task<PopulationCounts?> GetCounts();
 }

@@ -30,9 +30,19 @@ public sealed class ModelGrain([PersistentState("model", CustomerRetentionStorag
         BetaGeoFit fit = BetaGeoModel.Fit(counts, unitLengthInDays);
         var model = new CustomerBaseModel(
             (state.State.Current?.Version ?? 0) + 1, calibrationEnd, unitLengthInDays, fit, counts.MeanRepeatSpend, counts.Customers, counts.Rows.Count);
-        state.State.Current = model;
-        state.State.Counts = counts;
-        await state.WriteStateAsync();
+        // One assignment, so that a GetModel interleaved with the write sees the old state or the new one, never half.
+        ModelState previous = state.State;
+        state.State = new ModelState { Current = model, Counts = counts };
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State = previous;
+            throw;
+        }
+
         return model;
     }
 
