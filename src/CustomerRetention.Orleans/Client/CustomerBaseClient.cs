@@ -30,6 +30,7 @@ public sealed class CustomerBaseClient(IGrainFactory grains, RetryPolicy? retry 
     /// <param name="options">Batch size, retries and progress; null for the defaults.</param>
     /// <param name="cancellationToken">Stops between batches and retries.</param>
     /// <returns>The report.</returns>
+    /// <exception cref="ArgumentException">A transaction has no key; the batches before it are recorded, so a corrected re-run with the same keys records only the rest.</exception>
     public async Task<IngestReport> IngestAsync(IEnumerable<KeyedTransaction> transactions, IngestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transactions);
