@@ -1,4 +1,4 @@
-namespace CustomerRetention.Orleans;
+namespace CustomerRetention.Orleans.Hosting;
 
 /// <summary>Options of the package's grains in a silo.</summary>
 [MutableByDesign]

@@ -1,3 +1,4 @@
+using CustomerRetention.Orleans.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CustomerRetention.Orleans.Model;
