@@ -1,0 +1,63 @@
+using CustomerRetention.Relationships;
+using NodaTime;
+
+namespace CustomerRetention.Json.Converters;
+
+/// <summary><see cref="EmotionalEntry"/>: <c>{ "date", "kind", "points" }</c> plus the derived <c>isDeposit</c> and <c>signedPoints</c>.</summary>
+internal sealed class EmotionalEntryJsonConverter : ObjectJsonConverter<EmotionalEntry>
+{
+    protected override EmotionalEntry Read(JsonMembers m) =>
+        new(m.Value<LocalDate>("date"), m.Value<EmotionalEntryKind>("kind"), m.Double("points"));
+
+    protected override void Write(JsonMemberWriter w, EmotionalEntry value)
+    {
+        w.Value("date", value.Date);
+        w.Value("kind", value.Kind);
+        w.Double("points", value.Points);
+        w.Boolean("isDeposit", value.IsDeposit);
+        w.Double("signedPoints", value.SignedPoints);
+    }
+}
+
+/// <summary><see cref="LockInLevers"/>: <c>{ "habit", "productPenetration", "policyBundling", "relationship" }</c> (<c>relationship</c> null when not measured).</summary>
+internal sealed class LockInLeversJsonConverter : ObjectJsonConverter<LockInLevers>
+{
+    protected override LockInLevers Read(JsonMembers m) =>
+        new(m.Double("habit"), m.Double("productPenetration"), m.Double("policyBundling"), m.NullableDouble("relationship"));
+
+    protected override void Write(JsonMemberWriter w, LockInLevers value)
+    {
+        w.Double("habit", value.Habit);
+        w.Double("productPenetration", value.ProductPenetration);
+        w.Double("policyBundling", value.PolicyBundling);
+        w.NullableDouble("relationship", value.Relationship);
+    }
+}
+
+/// <summary><see cref="TrustRule"/>: <c>{ "required", "anyOf", "minimumOfAny" }</c>.</summary>
+internal sealed class TrustRuleJsonConverter : ObjectJsonConverter<TrustRule>
+{
+    protected override TrustRule Read(JsonMembers m) =>
+        new(m.Value<TrustSignal>("required"), m.Value<TrustSignal>("anyOf"), m.Int32("minimumOfAny"));
+
+    protected override void Write(JsonMemberWriter w, TrustRule value)
+    {
+        w.Value("required", value.Required);
+        w.Value("anyOf", value.AnyOf);
+        w.Int32("minimumOfAny", value.MinimumOfAny);
+    }
+}
+
+/// <summary><see cref="ValueTierSignals"/>: <c>{ "problemResolutionRate", "emotionalBalance", "sharedValues" }</c>.</summary>
+internal sealed class ValueTierSignalsJsonConverter : ObjectJsonConverter<ValueTierSignals>
+{
+    protected override ValueTierSignals Read(JsonMembers m) =>
+        new(m.Double("problemResolutionRate"), m.Double("emotionalBalance"), m.Int32("sharedValues"));
+
+    protected override void Write(JsonMemberWriter w, ValueTierSignals value)
+    {
+        w.Double("problemResolutionRate", value.ProblemResolutionRate);
+        w.Double("emotionalBalance", value.EmotionalBalance);
+        w.Int32("sharedValues", value.SharedValues);
+    }
+}

@@ -1,0 +1,92 @@
+using CustomerRetention.Satisfaction;
+
+namespace CustomerRetention.Json.Converters;
+
+/// <summary><see cref="AcsiWeights"/>: <c>{ "overall", "expectations", "ideal" }</c>.</summary>
+internal sealed class AcsiWeightsJsonConverter : ObjectJsonConverter<AcsiWeights>
+{
+    protected override AcsiWeights Read(JsonMembers m) => new(m.Double("overall"), m.Double("expectations"), m.Double("ideal"));
+
+    protected override void Write(JsonMemberWriter w, AcsiWeights value)
+    {
+        w.Double("overall", value.Overall);
+        w.Double("expectations", value.Expectations);
+        w.Double("ideal", value.Ideal);
+    }
+}
+
+/// <summary><see cref="ConfidenceInterval"/>: <c>{ "lower", "upper", "level" }</c> plus the derived <c>halfWidth</c>.</summary>
+internal sealed class ConfidenceIntervalJsonConverter : ObjectJsonConverter<ConfidenceInterval>
+{
+    protected override ConfidenceInterval Read(JsonMembers m) => new(m.Double("lower"), m.Double("upper"), m.Double("level"));
+
+    protected override void Write(JsonMemberWriter w, ConfidenceInterval value)
+    {
+        w.Double("lower", value.Lower);
+        w.Double("upper", value.Upper);
+        w.Double("level", value.Level);
+        w.Double("halfWidth", value.HalfWidth);
+    }
+}
+
+/// <summary><see cref="MeanEstimate"/>: <c>{ "count", "mean", "standardDeviation" }</c> plus the derived <c>standardError</c>.</summary>
+internal sealed class MeanEstimateJsonConverter : ObjectJsonConverter<MeanEstimate>
+{
+    protected override MeanEstimate Read(JsonMembers m) => new(m.Int64("count"), m.Double("mean"), m.Double("standardDeviation"));
+
+    protected override void Write(JsonMemberWriter w, MeanEstimate value)
+    {
+        w.Int64("count", value.Count);
+        w.Double("mean", value.Mean);
+        w.Double("standardDeviation", value.StandardDeviation);
+        w.Double("standardError", value.StandardError);
+    }
+}
+
+/// <summary>
+/// <see cref="KanoTally"/>: the six counts (<c>attractive</c>, <c>oneDimensional</c>,
+/// <c>mustBe</c>, <c>indifferent</c>, <c>reverse</c>, <c>questionable</c>) plus the derived
+/// <c>count</c>, <c>better</c>, <c>worse</c> and <c>category</c>.
+/// </summary>
+internal sealed class KanoTallyJsonConverter : ObjectJsonConverter<KanoTally>
+{
+    protected override KanoTally Read(JsonMembers m) => new(
+        m.Int64("attractive"), m.Int64("oneDimensional"), m.Int64("mustBe"), m.Int64("indifferent"), m.Int64("reverse"), m.Int64("questionable"));
+
+    protected override void Write(JsonMemberWriter w, KanoTally value)
+    {
+        w.Int64("attractive", value.Attractive);
+        w.Int64("oneDimensional", value.OneDimensional);
+        w.Int64("mustBe", value.MustBe);
+        w.Int64("indifferent", value.Indifferent);
+        w.Int64("reverse", value.Reverse);
+        w.Int64("questionable", value.Questionable);
+        w.Int64("count", value.Count);
+        w.Double("better", value.Better);
+        w.Double("worse", value.Worse);
+        w.Value("category", value.Category);
+    }
+}
+
+/// <summary>
+/// <see cref="NpsResult"/>: <c>{ "promoters", "passives", "detractors" }</c> plus the derived
+/// <c>count</c>, shares, <c>score</c>, <c>variance</c> and <c>standardError</c>.
+/// </summary>
+internal sealed class NpsResultJsonConverter : ObjectJsonConverter<NpsResult>
+{
+    protected override NpsResult Read(JsonMembers m) => new(m.Int64("promoters"), m.Int64("passives"), m.Int64("detractors"));
+
+    protected override void Write(JsonMemberWriter w, NpsResult value)
+    {
+        w.Int64("promoters", value.Promoters);
+        w.Int64("passives", value.Passives);
+        w.Int64("detractors", value.Detractors);
+        w.Int64("count", value.Count);
+        w.Double("promoterShare", value.PromoterShare);
+        w.Double("passiveShare", value.PassiveShare);
+        w.Double("detractorShare", value.DetractorShare);
+        w.Double("score", value.Score);
+        w.Double("variance", value.Variance);
+        w.Double("standardError", value.StandardError);
+    }
+}
