@@ -170,9 +170,12 @@ public static class RetentionJson
     }
 
     /// <summary>
-    /// Positional records (such as <see cref="Transaction"/>) are filled through init-only
-    /// setters, which the generator treats as optional; here every such member becomes required,
-    /// so a missing one fails instead of reading as a default.
+    /// Every member a value is built from — a constructor parameter without a default value, or an
+    /// init-only or settable property — must be present (a parameter that C# lets callers omit may
+    /// be omitted in JSON too, and takes its documented default).
+    /// System.Text.Json leaves the parameters of a positional record struct (such as
+    /// <see cref="Transaction"/>) optional even under <c>RespectRequiredConstructorParameters</c>,
+    /// so a missing one would read as a default value.
     /// </summary>
     private static void RequireEveryInitMember(JsonTypeInfo info)
     {
@@ -183,7 +186,8 @@ public static class RetentionJson
 
         foreach (JsonPropertyInfo property in info.Properties)
         {
-            if (property.Set is not null && property.AssociatedParameter is null)
+            bool buildsTheValue = property.AssociatedParameter is { } parameter ? !parameter.HasDefaultValue : property.Set is not null;
+            if (buildsTheValue)
             {
                 property.IsRequired = true;
             }

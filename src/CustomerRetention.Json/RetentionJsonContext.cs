@@ -60,6 +60,9 @@ namespace CustomerRetention.Json;
         typeof(MeanEstimateJsonConverter),
         typeof(KanoTallyJsonConverter),
         typeof(NpsResultJsonConverter),
+        typeof(NpsComparisonJsonConverter),
+        typeof(DepartureJsonConverter),
+        typeof(TierSchemeJsonConverter),
         typeof(EmotionalEntryJsonConverter),
         typeof(LockInLeversJsonConverter),
         typeof(TrustRuleJsonConverter),
@@ -261,6 +264,9 @@ namespace CustomerRetention.Json;
 [JsonSerializable(typeof(IReadOnlyList<int>))]
 [JsonSerializable(typeof(IReadOnlyList<decimal>))]
 [JsonSerializable(typeof(IReadOnlyList<double>))]
+[JsonSerializable(typeof(IReadOnlyList<ChurnReason>))]
+[JsonSerializable(typeof(IReadOnlyList<CustomerTier>))]
+[JsonSerializable(typeof(IReadOnlyList<SegmentRule>))]
 [JsonSerializable(typeof(Transaction[]))]
 [JsonSerializable(typeof(IReadOnlyList<Transaction>))]
 internal sealed partial class RetentionJsonContext : JsonSerializerContext

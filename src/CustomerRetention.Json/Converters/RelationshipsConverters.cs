@@ -61,3 +61,32 @@ internal sealed class ValueTierSignalsJsonConverter : ObjectJsonConverter<ValueT
         w.Int32("sharedValues", value.SharedValues);
     }
 }
+
+/// <summary><see cref="Departure"/>: <c>{ "customerId", "date", "revenueLost", "reasons" }</c>.</summary>
+internal sealed class DepartureJsonConverter : ObjectJsonConverter<Departure>
+{
+    protected override Departure Read(JsonMembers m) => new(
+        m.String("customerId"), m.Value<LocalDate>("date"), m.Decimal("revenueLost"), m.Value<IReadOnlyList<ChurnReason>>("reasons"));
+
+    protected override void Write(JsonMemberWriter w, Departure value)
+    {
+        w.String("customerId", value.CustomerId);
+        w.Value("date", value.Date);
+        w.Decimal("revenueLost", value.RevenueLost);
+        w.Value("reasons", value.Reasons);
+    }
+}
+
+/// <summary><see cref="TierScheme"/>: <c>{ "measure", "margin", "tiers" }</c>.</summary>
+internal sealed class TierSchemeJsonConverter : ObjectJsonConverter<TierScheme>
+{
+    protected override TierScheme Read(JsonMembers m) =>
+        new(m.Value<TierMeasure>("measure"), m.Double("margin"), m.Value<IReadOnlyList<CustomerTier>>("tiers"));
+
+    protected override void Write(JsonMemberWriter w, TierScheme value)
+    {
+        w.Value("measure", value.Measure);
+        w.Double("margin", value.Margin);
+        w.Value("tiers", value.Tiers);
+    }
+}

@@ -90,3 +90,23 @@ internal sealed class NpsResultJsonConverter : ObjectJsonConverter<NpsResult>
         w.Double("standardError", value.StandardError);
     }
 }
+
+/// <summary>
+/// <see cref="NpsComparison"/>: <c>{ "difference", "standardError", "level" }</c> plus the derived
+/// <c>z</c>, <c>pValue</c>, <c>isSignificant</c> and <c>interval</c>.
+/// </summary>
+internal sealed class NpsComparisonJsonConverter : ObjectJsonConverter<NpsComparison>
+{
+    protected override NpsComparison Read(JsonMembers m) => new(m.Double("difference"), m.Double("standardError"), m.Double("level"));
+
+    protected override void Write(JsonMemberWriter w, NpsComparison value)
+    {
+        w.Double("difference", value.Difference);
+        w.Double("standardError", value.StandardError);
+        w.Double("level", value.Level);
+        w.Double("z", value.Z);
+        w.Double("pValue", value.PValue);
+        w.Boolean("isSignificant", value.IsSignificant);
+        w.Value("interval", value.Interval);
+    }
+}
