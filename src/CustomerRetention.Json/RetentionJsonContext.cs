@@ -63,6 +63,8 @@ namespace CustomerRetention.Json;
         typeof(NpsComparisonJsonConverter),
         typeof(DepartureJsonConverter),
         typeof(TierSchemeJsonConverter),
+        typeof(ComplaintCaseJsonConverter),
+        typeof(EmotionalAccountJsonConverter),
         typeof(EmotionalEntryJsonConverter),
         typeof(LockInLeversJsonConverter),
         typeof(TrustRuleJsonConverter),
@@ -267,6 +269,8 @@ namespace CustomerRetention.Json;
 [JsonSerializable(typeof(IReadOnlyList<ChurnReason>))]
 [JsonSerializable(typeof(IReadOnlyList<CustomerTier>))]
 [JsonSerializable(typeof(IReadOnlyList<SegmentRule>))]
+[JsonSerializable(typeof(IReadOnlyList<ComplaintStepNote>))]
+[JsonSerializable(typeof(IReadOnlyList<EmotionalEntry>))]
 [JsonSerializable(typeof(Transaction[]))]
 [JsonSerializable(typeof(IReadOnlyList<Transaction>))]
 internal sealed partial class RetentionJsonContext : JsonSerializerContext

@@ -122,6 +122,29 @@ public sealed class RoundTripProperties
         Assert.Equal((value.Measure, value.Margin), (back.Measure, back.Margin));
     }
 
+    [Property]
+    public void EmotionalAccount_RoundTrips(EmotionalEntry[] entries)
+    {
+        EmotionalAccount value = EmotionalAccount.FromEntries(entries);
+        EmotionalAccount back = AssertSameJson(value);
+        Assert.Equal(value.Entries, back.Entries);
+        Assert.Equal(value.Balance, back.Balance);
+    }
+
+    [Property]
+    public void ComplaintCase_RoundTrips(CustomerId caseId, bool withCustomer, byte steps)
+    {
+        var value = new ComplaintCase("case " + caseId.Value, withCustomer ? "customer" : null);
+        for (int i = 0; i < steps % 7; i++)
+        {
+            value = value.Advance("note " + i);
+        }
+
+        ComplaintCase back = AssertSameJson(value);
+        Assert.Equal((value.CaseId, value.CustomerId, value.NextStep), (back.CaseId, back.CustomerId, back.NextStep));
+        Assert.Equal(value.Steps.Select(s => (s.Step, s.Note)), back.Steps.Select(s => (s.Step, s.Note)));
+    }
+
     /// <summary>Equal after the round trip, and the same JSON when written again.</summary>
     private static void AssertRoundTrips<T>(T value)
     {

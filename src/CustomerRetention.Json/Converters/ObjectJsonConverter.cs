@@ -183,6 +183,18 @@ internal readonly struct JsonMemberWriter
 
     public void String(string name, string value) => _writer.WriteString(name, value);
 
+    public void NullableString(string name, string? value)
+    {
+        if (value is null)
+        {
+            _writer.WriteNull(name);
+        }
+        else
+        {
+            _writer.WriteString(name, value);
+        }
+    }
+
     public void Double(string name, double value)
     {
         _writer.WritePropertyName(name);

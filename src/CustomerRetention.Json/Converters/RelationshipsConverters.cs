@@ -90,3 +90,19 @@ internal sealed class TierSchemeJsonConverter : ObjectJsonConverter<TierScheme>
         w.Value("tiers", value.Tiers);
     }
 }
+
+/// <summary>
+/// <see cref="EmotionalAccount"/>: <c>{ "entries", "balance" }</c> (<c>balance</c> derived); read
+/// back through <see cref="EmotionalAccount.FromEntries"/>.
+/// </summary>
+internal sealed class EmotionalAccountJsonConverter : ObjectJsonConverter<EmotionalAccount>
+{
+    protected override EmotionalAccount Read(JsonMembers m) =>
+        EmotionalAccount.FromEntries(m.Value<IReadOnlyList<EmotionalEntry>>("entries"));
+
+    protected override void Write(JsonMemberWriter w, EmotionalAccount value)
+    {
+        w.Value("entries", value.Entries);
+        w.Double("balance", value.Balance);
+    }
+}

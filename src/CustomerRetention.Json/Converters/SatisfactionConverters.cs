@@ -110,3 +110,34 @@ internal sealed class NpsComparisonJsonConverter : ObjectJsonConverter<NpsCompar
         w.Value("interval", value.Interval);
     }
 }
+
+/// <summary>
+/// <see cref="ComplaintCase"/>: <c>{ "caseId", "customerId", "steps": [ { "step", "note" } ] }</c>
+/// plus the derived <c>nextStep</c> and <c>isClosed</c>; read back by replaying the steps through
+/// <see cref="ComplaintCase.Record"/>, which checks their order.
+/// </summary>
+internal sealed class ComplaintCaseJsonConverter : ObjectJsonConverter<ComplaintCase>
+{
+    protected override ComplaintCase Read(JsonMembers m)
+    {
+        var complaint = new ComplaintCase(m.String("caseId"), m.Has("customerId") ? m.String("customerId") : null);
+        foreach (ComplaintStepNote step in m.Value<IReadOnlyList<ComplaintStepNote>>("steps"))
+        {
+            complaint = complaint.Record(step.Step, step.Note);
+        }
+
+        return complaint;
+    }
+
+    protected override void Write(JsonMemberWriter w, ComplaintCase value)
+    {
+        w.String("caseId", value.CaseId);
+        w.NullableString("customerId", value.CustomerId);
+        w.Value<IReadOnlyList<ComplaintStepNote>>("steps", value.Steps.Select(s => new ComplaintStepNote(s.Step, s.Note)).ToArray());
+        w.NullableValue("nextStep", value.NextStep);
+        w.Boolean("isClosed", value.IsClosed);
+    }
+}
+
+/// <summary>One step of a <see cref="ComplaintCase"/> on the wire (the shape of <see cref="ComplaintStepRecord"/>).</summary>
+internal readonly record struct ComplaintStepNote(ComplaintStep Step, string Note);
