@@ -30,8 +30,9 @@ internal abstract class ObjectJsonConverter<T> : JsonConverter<T>
         {
             return Read(new JsonMembers(document.RootElement, options, Name));
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
+            // A constructor or factory rejected a value, or a replayed step was not allowed next.
             throw new JsonException($"{Name}: {ex.Message}", ex);
         }
     }
