@@ -117,6 +117,9 @@ public sealed class PurchaseSummaries : IReadOnlyList<PurchaseSummary>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>No customers and no cut-off.</summary>
+    public static PurchaseSummaries Empty { get; } = new(Array.Empty<CustomerId>(), Array.Empty<PurchaseSummary>(), null);
+
     /// <summary>
     /// Rebuilds summaries from their parts (what a stored result holds), validating them as the
     /// aggregator guarantees them: one summary with purchases per distinct customer, none after

@@ -55,6 +55,7 @@ namespace CustomerRetention.Json;
         typeof(RetentionScenarioJsonConverter),
         typeof(SpendComparisonJsonConverter),
         typeof(PeriodChurnJsonConverter),
+        typeof(RevenueRetentionJsonConverter),
         typeof(AcsiWeightsJsonConverter),
         typeof(ConfidenceIntervalJsonConverter),
         typeof(MeanEstimateJsonConverter),

@@ -207,6 +207,24 @@ public static class Arbitraries
                 x.margin,
                 x.steps.Select((s, i) => new CustomerTier("Tier " + i, x.steps.Take(i + 1).Sum() / 100.0, (Privilege)x.privileges)))).ToArbitrary();
 
+    /// <summary>Up to 60 purchases of up to 8 customers over about 14 months: (customer index, day number, amount).</summary>
+    public static readonly Gen<(int[] Customers, int[] Days, decimal[] Amounts)> Purchases =
+        from rows in Gen.ArrayOf(from c in Gen.Choose(0, 7) from d in Gen.Choose(0, 420) from a in Decimals select (c, d, a))
+        select (rows.Select(r => r.c).ToArray(), rows.Select(r => DayNumbers.FromDate(new LocalDate(2023, 1, 1).PlusDays(r.d))).ToArray(), rows.Select(r => r.a).ToArray());
+
+    public static Arbitrary<CohortTable> CohortTable() =>
+        Valid(from p in Purchases from period in Gen.Elements(Enum.GetValues<CalendarPeriod>()) select (p, period),
+            x => Cohorts.Build(x.p.Customers, x.p.Days, x.p.Amounts, 8, x.period)).ToArbitrary();
+
+    public static Arbitrary<TransactionChurnTable> TransactionChurnTable() =>
+        Valid(from p in Purchases from period in Gen.Elements(Enum.GetValues<CalendarPeriod>()) from window in Gen.Choose(1, 120) select (p, period, window),
+            x => TransactionChurn.Compute(x.p.Customers, x.p.Days, 8, x.period, x.window)).ToArbitrary();
+
+    public static Arbitrary<RevenueRetention> RevenueRetention() =>
+        Valid(from pairs in Gen.NonEmptyListOf(from a in NonNegativeDoubles from b in NonNegativeDoubles from gone in Gen.Elements(false, true) select (a, gone ? 0 : b))
+              select pairs,
+            x => CustomerRetention.Churn.RevenueRetention.Compute(x.Select(p => p.a).ToArray(), x.Select(p => p.Item2).ToArray())).ToArbitrary();
+
     /// <summary>Draws arguments and keeps the values the type's constructor accepts.</summary>
     public static Gen<T> Valid<TArgs, T>(Gen<TArgs> arguments, Func<TArgs, T> create) =>
         arguments.Select(a => TryCreate(create, a)).Where(r => r.Ok).Select(r => r.Value!);

@@ -163,7 +163,15 @@ public sealed class MalformedJsonTests
 
     [Fact]
     public void WriteOnlyType_CannotBeRead_SaysSo() =>
-        Assert.Throws<NotSupportedException>(() => RetentionJson.Deserialize<CohortTable>("""{"period":"month","cohorts":[]}"""));
+        Assert.Throws<NotSupportedException>(() => RetentionJson.Deserialize<CsatResult>("""{}"""));
+
+    [Fact]
+    public void Cohort_FirstPeriodNotTheWholeCohort_Throws()
+    {
+        const string json = """{"period":"month","cohorts":[{"start":"2024-03-01","customers":2,"active":[1,1],"revenue":[5,5]}]}""";
+        JsonException error = Assert.Throws<JsonException>(() => RetentionJson.Deserialize<CohortTable>(json));
+        Assert.Contains("active", error.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void TypeWithoutContract_ThrowsNotSupported() =>

@@ -84,6 +84,28 @@ public sealed class RoundTripProperties
         Assert.Equal((value.CustomersAtStart, value.Lost, value.NewCustomers, value.NewLost), (back.CustomersAtStart, back.Lost, back.NewCustomers, back.NewLost));
     }
 
+    [Property]
+    public void CohortTable_RoundTrips(CohortTable value)
+    {
+        CohortTable back = AssertSameJson(value);
+        Assert.Equal(value.Period, back.Period);
+        Assert.Equal(value.Cohorts.Select(c => (c.Start, c.Customers)), back.Cohorts.Select(c => (c.Start, c.Customers)));
+        Assert.Equal(value.Cohorts.SelectMany(c => c.Active), back.Cohorts.SelectMany(c => c.Active));
+        Assert.Equal(value.Cohorts.SelectMany(c => c.Revenue), back.Cohorts.SelectMany(c => c.Revenue));
+    }
+
+    [Property]
+    public void TransactionChurnTable_RoundTrips(TransactionChurnTable value)
+    {
+        TransactionChurnTable back = AssertSameJson(value);
+        Assert.Equal((value.Period, value.InactivityDays), (back.Period, back.InactivityDays));
+        Assert.Equal(
+            value.Periods.Select(p => (p.Start, p.CustomersAtStart, p.Lost, p.NewCustomers, p.Reactivated, p.ActiveAtEnd)),
+            back.Periods.Select(p => (p.Start, p.CustomersAtStart, p.Lost, p.NewCustomers, p.Reactivated, p.ActiveAtEnd)));
+    }
+
+    [Property] public void RevenueRetention_RoundTrips(RevenueRetention value) => AssertRoundTrips(value);
+
     [Property] public void ConfidenceInterval_RoundTrips(ConfidenceInterval value) => AssertRoundTrips(value);
 
     [Property] public void MeanEstimate_RoundTrips(MeanEstimate value) => AssertRoundTrips(value);

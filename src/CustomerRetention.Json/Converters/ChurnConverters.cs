@@ -60,3 +60,29 @@ internal sealed class PeriodChurnJsonConverter : ObjectJsonConverter<PeriodChurn
         w.Double("averageDenominatorRate", value.AverageDenominatorRate);
     }
 }
+
+/// <summary>
+/// <see cref="RevenueRetention"/>: its seven components (<c>startingRevenue</c>, <c>expansion</c>,
+/// <c>contraction</c>, <c>churnedRevenue</c>, <c>newRevenue</c>, <c>customers</c>,
+/// <c>churnedCustomers</c>) plus the derived ratios; read back through
+/// <see cref="RevenueRetention.FromComponents(double, double, double, double, double, long, long)"/>.
+/// </summary>
+internal sealed class RevenueRetentionJsonConverter : ObjectJsonConverter<RevenueRetention>
+{
+    protected override RevenueRetention Read(JsonMembers m) => RevenueRetention.FromComponents(
+        m.Double("startingRevenue"), m.Double("expansion"), m.Double("contraction"), m.Double("churnedRevenue"),
+        m.Double("newRevenue"), m.Int64("customers"), m.Int64("churnedCustomers"));
+
+    protected override void Write(JsonMemberWriter w, RevenueRetention value)
+    {
+        w.Double("startingRevenue", value.StartingRevenue);
+        w.Double("expansion", value.Expansion);
+        w.Double("contraction", value.Contraction);
+        w.Double("churnedRevenue", value.ChurnedRevenue);
+        w.Double("newRevenue", value.NewRevenue);
+        w.Int64("customers", value.Customers);
+        w.Int64("churnedCustomers", value.ChurnedCustomers);
+        w.Double("netRevenueRetention", value.NetRevenueRetention);
+        w.Double("grossRevenueRetention", value.GrossRevenueRetention);
+    }
+}
