@@ -96,10 +96,10 @@ public sealed class CalibrationHoldout
         LocalDate seriesStart,
         IReadOnlyList<int> dailyRepeatPurchases)
     {
-        Guard.NotNull(calibration);
         Guard.NotNull(holdoutPurchaseDays);
         Guard.NotNull(holdoutAmounts);
         Guard.NotNull(dailyRepeatPurchases);
+        Guard.NotNull(calibration);
         int calEnd = DayNumbers.FromDate(calibrationEnd);
         int holdEnd = DayNumbers.FromDate(holdoutEnd);
         if (holdEnd < calEnd)

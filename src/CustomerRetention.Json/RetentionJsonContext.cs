@@ -65,6 +65,8 @@ namespace CustomerRetention.Json;
         typeof(DepartureJsonConverter),
         typeof(TierSchemeJsonConverter),
         typeof(ComplaintCaseJsonConverter),
+        typeof(GradeTreatmentJsonConverter),
+        typeof(ServiceGapDescriptionJsonConverter),
         typeof(EmotionalAccountJsonConverter),
         typeof(EmotionalEntryJsonConverter),
         typeof(LockInLeversJsonConverter),

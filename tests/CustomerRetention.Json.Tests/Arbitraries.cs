@@ -225,6 +225,30 @@ public static class Arbitraries
               select pairs,
             x => CustomerRetention.Churn.RevenueRetention.Compute(x.Select(p => p.a).ToArray(), x.Select(p => p.Item2).ToArray())).ToArbitrary();
 
+    public static readonly Gen<RatingScale> Scales = Gen.Elements(RatingScale.FivePoint, RatingScale.SevenPoint, RatingScale.ZeroToTen);
+
+    /// <summary>Survey items rated on a 1–7 scale (valid on the five- and seven-point scales only when in range; kept when the analysis accepts them).</summary>
+    public static readonly Gen<SurveyItem[]> SurveyItems =
+        Gen.ArrayOf(from i in Gen.Choose(1, 7) from p in Gen.Choose(1, 7) from n in Gen.Choose(0, 99) select new SurveyItem("item " + n, i, p));
+
+    public static Arbitrary<CsatResult> CsatResult() =>
+        Valid(from scale in Scales from answers in Gen.NonEmptyListOf(Gen.Choose(0, 10)) from top in Gen.Choose(1, 3) select (scale, answers, top),
+            x => Csat.Compute(x.scale, x.answers.ToArray(), x.top)).ToArbitrary();
+
+    public static Arbitrary<CsiResult> CsiResult() =>
+        Valid(from scale in Scales from items in SurveyItems select (scale, items), x => Csi.Compute(x.scale, x.items)).ToArbitrary();
+
+    public static Arbitrary<ImportancePerformanceResult> ImportancePerformanceResult() =>
+        Valid(from scale in Scales from items in SurveyItems from cross in Gen.Elements(Enum.GetValues<IpaCrosshair>()) select (scale, items, cross),
+            x => ImportancePerformance.Analyze(x.scale, x.items, x.cross)).ToArbitrary();
+
+    public static Arbitrary<ServqualResult> ServqualResult() =>
+        Valid(from items in Gen.NonEmptyListOf(from d in Gen.Elements(Enum.GetValues<ServqualDimension>()) from e in Gen.Choose(1, 7) from p in Gen.Choose(1, 7) select new ServqualItem(d, e, p))
+              from weighted in Gen.Elements(false, true)
+              from w in Gen.ArrayOf(Gen.Choose(1, 100), 5)
+              select (items, weighted, w),
+            x => Servqual.Gaps(RatingScale.SevenPoint, x.items, x.weighted ? x.w.Select(v => (double)v).ToArray() : null)).ToArbitrary();
+
     /// <summary>Draws arguments and keeps the values the type's constructor accepts.</summary>
     public static Gen<T> Valid<TArgs, T>(Gen<TArgs> arguments, Func<TArgs, T> create) =>
         arguments.Select(a => TryCreate(create, a)).Where(r => r.Ok).Select(r => r.Value!);

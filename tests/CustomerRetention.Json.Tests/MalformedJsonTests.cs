@@ -163,7 +163,7 @@ public sealed class MalformedJsonTests
 
     [Fact]
     public void WriteOnlyType_CannotBeRead_SaysSo() =>
-        Assert.Throws<NotSupportedException>(() => RetentionJson.Deserialize<CsatResult>("""{}"""));
+        Assert.Throws<NotSupportedException>(() => RetentionJson.Deserialize<RfmResult>("""{}"""));
 
     [Fact]
     public void Cohort_FirstPeriodNotTheWholeCohort_Throws()

@@ -106,6 +106,43 @@ public sealed class RoundTripProperties
 
     [Property] public void RevenueRetention_RoundTrips(RevenueRetention value) => AssertRoundTrips(value);
 
+    [Property]
+    public void CsatResult_RoundTrips(CsatResult value)
+    {
+        CsatResult back = AssertSameJson(value);
+        Assert.Equal((value.TopBoxes, value.TopBoxCount, value.Mean, value.Scale.Minimum, value.Scale.Maximum), (back.TopBoxes, back.TopBoxCount, back.Mean, back.Scale.Minimum, back.Scale.Maximum));
+    }
+
+    [Property]
+    public void CsiResult_RoundTrips(CsiResult value)
+    {
+        CsiResult back = AssertSameJson(value);
+        Assert.Equal(value.Index, back.Index);
+        Assert.Equal(value.Weights, back.Weights);
+    }
+
+    [Property]
+    public void ImportancePerformanceResult_RoundTrips(ImportancePerformanceResult value)
+    {
+        ImportancePerformanceResult back = AssertSameJson(value);
+        Assert.Equal((value.ImportanceCross, value.PerformanceCross), (back.ImportanceCross, back.PerformanceCross));
+        Assert.Equal(value.Items.Select(i => (i.Name, i.Importance, i.Performance, i.Quadrant)), back.Items.Select(i => (i.Name, i.Importance, i.Performance, i.Quadrant)));
+    }
+
+    [Property]
+    public void ServqualResult_RoundTrips(ServqualResult value)
+    {
+        ServqualResult back = AssertSameJson(value);
+        Assert.Equal((value.UnweightedScore, value.WeightedScore), (back.UnweightedScore, back.WeightedScore));
+    }
+
+    [Fact]
+    public void EveryGradeTreatmentAndServiceGap_RoundTripsToTheLibrarysInstance()
+    {
+        Assert.All(LoyaltyContributionMatrix.AllTreatments, t => Assert.Same(t, RetentionJson.Deserialize<GradeTreatment>(RetentionJson.Serialize(t))));
+        Assert.All(ServiceGapModel.All, g => Assert.Same(g, RetentionJson.Deserialize<ServiceGapDescription>(RetentionJson.Serialize(g))));
+    }
+
     [Property] public void ConfidenceInterval_RoundTrips(ConfidenceInterval value) => AssertRoundTrips(value);
 
     [Property] public void MeanEstimate_RoundTrips(MeanEstimate value) => AssertRoundTrips(value);

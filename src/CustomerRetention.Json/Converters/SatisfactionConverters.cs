@@ -141,3 +141,59 @@ internal sealed class ComplaintCaseJsonConverter : ObjectJsonConverter<Complaint
 
 /// <summary>One step of a <see cref="ComplaintCase"/> on the wire (the shape of <see cref="ComplaintStepRecord"/>).</summary>
 internal readonly record struct ComplaintStepNote(ComplaintStep Step, string Note);
+
+/// <summary>
+/// <see cref="GradeTreatment"/>: its members as written; read back as the library's own
+/// description of the <c>grade</c> (<see cref="LoyaltyContributionMatrix.Treatment"/>), and only
+/// when every stored member agrees with it.
+/// </summary>
+internal sealed class GradeTreatmentJsonConverter : ObjectJsonConverter<GradeTreatment>
+{
+    protected override GradeTreatment Read(JsonMembers m)
+    {
+        GradeTreatment known = LoyaltyContributionMatrix.Treatment(m.Value<LoyaltyGrade>("grade"));
+        bool same = m.Boolean("highLoyalty") == known.HighLoyalty
+            && m.Value<ContributionLevel>("contribution") == known.Contribution
+            && m.String("name") == known.Name
+            && m.String("treatment") == known.Treatment;
+        return same ? known : throw new ArgumentException($"The members differ from the library's description of grade {known.Grade}.", "grade");
+    }
+
+    protected override void Write(JsonMemberWriter w, GradeTreatment value)
+    {
+        w.Value("grade", value.Grade);
+        w.Boolean("highLoyalty", value.HighLoyalty);
+        w.Value("contribution", value.Contribution);
+        w.String("name", value.Name);
+        w.String("treatment", value.Treatment);
+    }
+}
+
+/// <summary>
+/// <see cref="ServiceGapDescription"/>: its members as written; read back as the library's own
+/// description of the <c>gap</c> (<see cref="ServiceGapModel.Describe"/>), and only when every
+/// stored member agrees with it.
+/// </summary>
+internal sealed class ServiceGapDescriptionJsonConverter : ObjectJsonConverter<ServiceGapDescription>
+{
+    protected override ServiceGapDescription Read(JsonMembers m)
+    {
+        ServiceGapDescription known = ServiceGapModel.Describe(m.Value<ServiceGap>("gap"));
+        bool same = m.Int32("number") == known.Number
+            && m.String("name") == known.Name
+            && m.String("from") == known.From
+            && m.String("to") == known.To
+            && m.String("manage") == known.Manage;
+        return same ? known : throw new ArgumentException($"The members differ from the library's description of gap {known.Gap}.", "gap");
+    }
+
+    protected override void Write(JsonMemberWriter w, ServiceGapDescription value)
+    {
+        w.Value("gap", value.Gap);
+        w.Int32("number", value.Number);
+        w.String("name", value.Name);
+        w.String("from", value.From);
+        w.String("to", value.To);
+        w.String("manage", value.Manage);
+    }
+}
