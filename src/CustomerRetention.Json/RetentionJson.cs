@@ -49,23 +49,29 @@ public static class RetentionJson
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> has no contract here.</exception>
     public static JsonTypeInfo<T> TypeInfo<T>() => TypeInfo<T>(Options);
 
+    /// <summary>Writes <paramref name="value"/> as compact JSON text.</summary>
+    /// <typeparam name="T">A type the package covers.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <returns>The JSON.</returns>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> has no contract here.</exception>
+    public static string Serialize<T>(T value) => Serialize(value, indented: false);
+
     /// <summary>Writes <paramref name="value"/> as JSON text.</summary>
     /// <typeparam name="T">A type the package covers.</typeparam>
     /// <param name="value">The value.</param>
     /// <param name="indented">Whether to indent the output.</param>
     /// <returns>The JSON.</returns>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> has no contract here.</exception>
-    public static string Serialize<T>(T value, bool indented = false) =>
+    public static string Serialize<T>(T value, bool indented) =>
         JsonSerializer.Serialize(value, TypeInfo<T>(indented ? Indented.Value : Compact.Value));
 
-    /// <summary>Writes <paramref name="value"/> as UTF-8 JSON to a stream.</summary>
+    /// <summary>Writes <paramref name="value"/> as compact UTF-8 JSON to a stream (for indented output, pass a <see cref="Utf8JsonWriter"/> made with <c>Indented = true</c>).</summary>
     /// <typeparam name="T">A type the package covers.</typeparam>
     /// <param name="utf8Json">The stream (left open).</param>
     /// <param name="value">The value.</param>
-    /// <param name="indented">Whether to indent the output.</param>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
-    public static void Serialize<T>(Stream utf8Json, T value, bool indented = false) =>
-        JsonSerializer.Serialize(Guard.NotNull(utf8Json), value, TypeInfo<T>(indented ? Indented.Value : Compact.Value));
+    public static void Serialize<T>(Stream utf8Json, T value) =>
+        JsonSerializer.Serialize(Guard.NotNull(utf8Json), value, TypeInfo<T>(Options));
 
     /// <summary>Writes <paramref name="value"/> to a writer (whose own settings decide the layout).</summary>
     /// <typeparam name="T">A type the package covers.</typeparam>
