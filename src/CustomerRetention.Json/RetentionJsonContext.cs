@@ -68,6 +68,7 @@ namespace CustomerRetention.Json;
         typeof(GradeTreatmentJsonConverter),
         typeof(ServiceGapDescriptionJsonConverter),
         typeof(EmotionalAccountJsonConverter),
+        typeof(WinBackCaseJsonConverter),
         typeof(EmotionalEntryJsonConverter),
         typeof(LockInLeversJsonConverter),
         typeof(TrustRuleJsonConverter),
@@ -384,6 +385,9 @@ namespace CustomerRetention.Json;
 [JsonSerializable(typeof(IReadOnlyList<SegmentRule>))]
 [JsonSerializable(typeof(IReadOnlyList<ComplaintStepNote>))]
 [JsonSerializable(typeof(IReadOnlyList<EmotionalEntry>))]
+[JsonSerializable(typeof(IReadOnlyList<WinBackStep>))]
+[JsonSerializable(typeof(IReadOnlyList<LocalDate>))]
+[JsonSerializable(typeof(int?))]
 [JsonSerializable(typeof(IReadOnlyList<Transaction>))]
 internal sealed partial class RetentionJsonContext : JsonSerializerContext
 {

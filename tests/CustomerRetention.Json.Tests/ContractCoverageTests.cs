@@ -64,7 +64,6 @@ public sealed class ContractCoverageTests
         typeof(MigrationCell),
         typeof(SegmentMigration),
         typeof(TrustTracker),
-        typeof(WinBackCase),
     };
 
     public static TheoryData<Type> DomainTypes()

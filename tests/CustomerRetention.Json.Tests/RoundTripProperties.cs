@@ -204,6 +204,33 @@ public sealed class RoundTripProperties
         Assert.Equal(value.Steps.Select(s => (s.Step, s.Note)), back.Steps.Select(s => (s.Step, s.Note)));
     }
 
+    [Property]
+    public void WinBackCase_RoundTrips(Departure departure, byte[] moves)
+    {
+        // A random walk over the legal moves, with reviews while in intensive care.
+        WinBackCase value = WinBackCase.Track(departure, departure.Date);
+        LocalDate date = departure.Date;
+        foreach (byte move in moves)
+        {
+            date = date.PlusDays(move % 40);
+            WinBackState[] legal = Enum.GetValues<WinBackState>().Where(s => WinBackStates.IsLegal(value.State, s)).ToArray();
+            if (value.State == WinBackState.IntensiveCare && move % 3 == 0)
+            {
+                value = value.RecordReview(date);
+            }
+            else if (legal.Length > 0)
+            {
+                WinBackState to = legal[move % legal.Length];
+                value = to == WinBackState.Diagnosed ? value.Diagnose(date, new[] { Enum.GetValues<ChurnReason>()[move % 5] }) : value.MoveTo(to, date);
+            }
+        }
+
+        WinBackCase back = AssertSameJson(value);
+        Assert.Equal(value.Steps, back.Steps);
+        Assert.Equal(value.Reviews, back.Reviews);
+        Assert.Equal(value.Departure.Reasons, back.Departure.Reasons);
+    }
+
     /// <summary>Equal after the round trip, and the same JSON when written again.</summary>
     private static void AssertRoundTrips<T>(T value)
     {

@@ -106,3 +106,59 @@ internal sealed class EmotionalAccountJsonConverter : ObjectJsonConverter<Emotio
         w.Double("balance", value.Balance);
     }
 }
+
+/// <summary>
+/// <see cref="WinBackCase"/>: <c>{ "departure", "steps": [ { "state", "date" } ], "reviews" }</c>
+/// plus the derived <c>state</c>, <c>lastDate</c>, <c>wonBackOn</c>, <c>daysToWinBack</c> and
+/// <c>nextReviewDue</c>; read back by replaying the case through <see cref="WinBackCase.Track"/>,
+/// <see cref="WinBackCase.MoveTo"/>, <see cref="WinBackCase.Diagnose"/> (with the departure's
+/// reasons) and <see cref="WinBackCase.RecordReview"/> (each review while the case is in intensive
+/// care, before its next step), so every move is checked as when it was made.
+/// </summary>
+internal sealed class WinBackCaseJsonConverter : ObjectJsonConverter<WinBackCase>
+{
+    protected override WinBackCase Read(JsonMembers m)
+    {
+        Departure departure = m.Value<Departure>("departure");
+        IReadOnlyList<WinBackStep> steps = m.Value<IReadOnlyList<WinBackStep>>("steps");
+        IReadOnlyList<LocalDate> reviews = m.Value<IReadOnlyList<LocalDate>>("reviews");
+        if (steps.Count == 0 || steps[0].State != WinBackState.Tracked)
+        {
+            throw new ArgumentException("A win-back case starts with its 'tracked' step.", "steps");
+        }
+
+        WinBackCase replay = WinBackCase.Track(departure, steps[0].Date);
+        int review = 0;
+        for (int i = 1; i <= steps.Count; i++)
+        {
+            LocalDate? next = i < steps.Count ? steps[i].Date : null;
+            while (replay.State == WinBackState.IntensiveCare && review < reviews.Count && (next is null || reviews[review] <= next))
+            {
+                replay = replay.RecordReview(reviews[review++]);
+            }
+
+            if (i < steps.Count)
+            {
+                replay = steps[i].State == WinBackState.Diagnosed
+                    ? replay.Diagnose(steps[i].Date, departure.Reasons)
+                    : replay.MoveTo(steps[i].State, steps[i].Date);
+            }
+        }
+
+        return review == reviews.Count
+            ? replay
+            : throw new ArgumentException("Every review is held while the case is in intensive care.", "reviews");
+    }
+
+    protected override void Write(JsonMemberWriter w, WinBackCase value)
+    {
+        w.Value("departure", value.Departure);
+        w.Value("state", value.State);
+        w.Value("steps", value.Steps);
+        w.Value("reviews", value.Reviews);
+        w.Value("lastDate", value.LastDate);
+        w.NullableValue("wonBackOn", value.WonBackOn);
+        w.NullableValue("daysToWinBack", value.DaysToWinBack);
+        w.NullableValue("nextReviewDue", value.NextReviewDue);
+    }
+}
