@@ -165,10 +165,27 @@ public static class Cohorts
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class CohortTable
 {
-    internal CohortTable(CalendarPeriod period, IReadOnlyList<Cohort> cohorts)
+    /// <summary>A table from its parts (what <see cref="Cohorts.Build(TransactionTable, CalendarPeriod)"/> computes, or a stored table holds).</summary>
+    /// <param name="period">The kind of period.</param>
+    /// <param name="cohorts">The cohorts, oldest first (strictly increasing starts).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="cohorts"/> or one of them is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is not defined.</exception>
+    /// <exception cref="ArgumentException">The cohorts are not oldest first.</exception>
+    public CohortTable(CalendarPeriod period, IReadOnlyList<Cohort> cohorts)
     {
-        Period = period;
-        Cohorts = cohorts;
+        Guard.NotNull(cohorts);
+        Period = Guard.Defined(period);
+        var copy = new Cohort[cohorts.Count];
+        for (int i = 0; i < copy.Length; i++)
+        {
+            copy[i] = cohorts[i] ?? throw new ArgumentNullException(nameof(cohorts), $"Cohort {i} is null.");
+            if (i > 0 && copy[i].Start <= copy[i - 1].Start)
+            {
+                throw new ArgumentException($"The cohorts must be oldest first; cohort {i} starts {copy[i].Start}, not after {copy[i - 1].Start}.", nameof(cohorts));
+            }
+        }
+
+        Cohorts = copy;
     }
 
     /// <summary>The kind of period of the table.</summary>
@@ -184,6 +201,35 @@ public sealed class Cohort
 {
     private readonly int[] _active;
     private readonly decimal[] _revenue;
+
+    /// <summary>A cohort from its parts (what <see cref="Cohorts.Build(TransactionTable, CalendarPeriod)"/> computes, or a stored table holds).</summary>
+    /// <param name="start">The first day of the acquisition period.</param>
+    /// <param name="customers">The cohort's size. Range: ≥ 1.</param>
+    /// <param name="active">Per period since acquisition, the active customers. Range: at least one period; the first equals <paramref name="customers"/>, each in [0, customers].</param>
+    /// <param name="revenue">Per period since acquisition, the revenue; as many as <paramref name="active"/>.</param>
+    /// <exception cref="ArgumentNullException">A list is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
+    /// <exception cref="ArgumentException">The lists differ in length or are empty.</exception>
+    public Cohort(LocalDate start, int customers, IReadOnlyList<int> active, IReadOnlyList<decimal> revenue)
+        : this(start, customers, CopyOf(Guard.NotNull(active)), CopyOf(Guard.NotNull(revenue)))
+    {
+        Guard.Positive(customers);
+        Guard.SameLength(_active.Length, _revenue.Length, nameof(revenue));
+        if (_active.Length == 0)
+        {
+            throw new ArgumentException("A cohort is followed for at least its acquisition period.", nameof(active));
+        }
+
+        if (_active[0] != customers)
+        {
+            throw new ArgumentOutOfRangeException(nameof(active), _active[0], "Every customer of a cohort is active in its acquisition period.");
+        }
+
+        foreach (int a in _active)
+        {
+            Guard.InRange(a, 0, customers, nameof(active));
+        }
+    }
 
     internal Cohort(LocalDate start, int customers, int[] active, decimal[] revenue)
     {
@@ -215,5 +261,16 @@ public sealed class Cohort
     {
         Guard.InRange(period, 0, _active.Length - 1);
         return (double)_active[period] / Customers;
+    }
+
+    private static T[] CopyOf<T>(IReadOnlyList<T> values)
+    {
+        var copy = new T[values.Count];
+        for (int i = 0; i < copy.Length; i++)
+        {
+            copy[i] = values[i];
+        }
+
+        return copy;
     }
 }

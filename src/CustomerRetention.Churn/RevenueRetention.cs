@@ -11,7 +11,7 @@ namespace CustomerRetention.Churn;
 /// so NRR ≥ GRR always. Source: the SaaS metric definitions (e.g. KeyBanc/Pacific Crest SaaS
 /// survey) — net dollar retention and gross dollar retention.</para>
 /// <para>Immutable and thread-safe. Build with <see cref="Compute"/> (per-customer revenue) or
-/// <see cref="FromComponents"/>.</para>
+/// <see cref="FromComponents(double, double, double, double)"/>.</para>
 /// </remarks>
 public sealed class RevenueRetention : IEquatable<RevenueRetention>
 {
@@ -130,6 +130,29 @@ public sealed class RevenueRetention : IEquatable<RevenueRetention>
         }
 
         return new RevenueRetention(startingRevenue, expansion, contraction, churnedRevenue, 0, 0, 0);
+    }
+
+    /// <summary>Revenue retention from all its parts (what <see cref="Compute"/> computes, or a stored result holds).</summary>
+    /// <param name="startingRevenue">First-period revenue of the existing customers. Range: &gt; 0.</param>
+    /// <param name="expansion">Increases. Range: ≥ 0.</param>
+    /// <param name="contraction">Decreases of customers who stayed. Range: ≥ 0.</param>
+    /// <param name="churnedRevenue">Revenue of customers who left. Range: ≥ 0, contraction + churned ≤ start.</param>
+    /// <param name="newRevenue">Second-period revenue of new customers (reported, not in the ratios). Range: ≥ 0.</param>
+    /// <param name="customers">Existing customers. Range: ≥ 0.</param>
+    /// <param name="churnedCustomers">Of those, customers who left. Range: 0 ≤ churnedCustomers ≤ customers.</param>
+    /// <returns>The components and ratios.</returns>
+    public static RevenueRetention FromComponents(double startingRevenue, double expansion, double contraction, double churnedRevenue, double newRevenue, long customers, long churnedCustomers)
+    {
+        RevenueRetention ratios = FromComponents(startingRevenue, expansion, contraction, churnedRevenue);
+        Guard.NonNegative(newRevenue);
+        Guard.NonNegative(customers);
+        Guard.NonNegative(churnedCustomers);
+        if (churnedCustomers > customers)
+        {
+            throw new ArgumentOutOfRangeException(nameof(churnedCustomers), churnedCustomers, "No more customers can churn than there were.");
+        }
+
+        return new RevenueRetention(ratios.StartingRevenue, ratios.Expansion, ratios.Contraction, ratios.ChurnedRevenue, newRevenue, customers, churnedCustomers);
     }
 
     /// <inheritdoc/>

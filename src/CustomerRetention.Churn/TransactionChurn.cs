@@ -169,11 +169,29 @@ public static class TransactionChurn
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class TransactionChurnTable
 {
-    internal TransactionChurnTable(CalendarPeriod period, int inactivityDays, IReadOnlyList<TransactionChurnPeriod> periods)
+    /// <summary>A table from its parts (what <see cref="TransactionChurn.Compute(TransactionTable, CalendarPeriod, int)"/> computes, or a stored table holds).</summary>
+    /// <param name="period">The kind of calendar period.</param>
+    /// <param name="inactivityDays">The inactivity window in days. Range: ≥ 1.</param>
+    /// <param name="periods">The rows, oldest first (strictly increasing starts).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="periods"/> or a row is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is not defined or <paramref name="inactivityDays"/> is below 1.</exception>
+    /// <exception cref="ArgumentException">The rows are not oldest first.</exception>
+    public TransactionChurnTable(CalendarPeriod period, int inactivityDays, IReadOnlyList<TransactionChurnPeriod> periods)
     {
-        Period = period;
-        InactivityDays = inactivityDays;
-        Periods = periods;
+        Guard.NotNull(periods);
+        Period = Guard.Defined(period);
+        InactivityDays = Guard.Positive(inactivityDays);
+        var copy = new TransactionChurnPeriod[periods.Count];
+        for (int i = 0; i < copy.Length; i++)
+        {
+            copy[i] = periods[i] ?? throw new ArgumentNullException(nameof(periods), $"Row {i} is null.");
+            if (i > 0 && copy[i].Start <= copy[i - 1].Start)
+            {
+                throw new ArgumentException($"The rows must be oldest first; row {i} starts {copy[i].Start}, not after {copy[i - 1].Start}.", nameof(periods));
+            }
+        }
+
+        Periods = copy;
     }
 
     /// <summary>The kind of calendar period.</summary>
@@ -194,8 +212,32 @@ public sealed class TransactionChurnTable
 /// </remarks>
 public sealed class TransactionChurnPeriod
 {
-    internal TransactionChurnPeriod(LocalDate start, long customersAtStart, long lost, long newCustomers, long reactivated, long activeAtEnd)
+    /// <summary>A row from its counts (what <see cref="TransactionChurn.Compute(TransactionTable, CalendarPeriod, int)"/> computes, or a stored table holds).</summary>
+    /// <param name="start">The period's first day.</param>
+    /// <param name="customersAtStart">Active at the start. Range: ≥ 0.</param>
+    /// <param name="lost">Of those, no longer active at the end. Range: 0 ≤ lost ≤ customersAtStart.</param>
+    /// <param name="newCustomers">First purchase in the period. Range: ≥ 0.</param>
+    /// <param name="reactivated">Neither active at the start nor new, bought in the period. Range: ≥ 0.</param>
+    /// <param name="activeAtEnd">Active at the end. Range: customersAtStart − lost ≤ activeAtEnd ≤ customersAtStart − lost + newCustomers + reactivated.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
+    public TransactionChurnPeriod(LocalDate start, long customersAtStart, long lost, long newCustomers, long reactivated, long activeAtEnd)
     {
+        Guard.NonNegative(customersAtStart);
+        Guard.NonNegative(lost);
+        Guard.NonNegative(newCustomers);
+        Guard.NonNegative(reactivated);
+        Guard.NonNegative(activeAtEnd);
+        if (lost > customersAtStart)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lost), lost, "No more customers can be lost than were active at the start.");
+        }
+
+        long stayed = customersAtStart - lost;
+        if (activeAtEnd < stayed || activeAtEnd > stayed + newCustomers + reactivated)
+        {
+            throw new ArgumentOutOfRangeException(nameof(activeAtEnd), activeAtEnd, "Active at the end must be those who stayed plus some of the new and reactivated customers.");
+        }
+
         Start = start;
         CustomersAtStart = customersAtStart;
         Lost = lost;

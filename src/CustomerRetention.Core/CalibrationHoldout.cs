@@ -72,6 +72,91 @@ public sealed class CalibrationHoldout
         return total;
     }
 
+    /// <summary>
+    /// Rebuilds a split from its parts (what a stored result holds), checking that they agree as
+    /// <see cref="Split(PurchaseAggregate, LocalDate, LocalDate)"/> makes them agree.
+    /// </summary>
+    /// <param name="calibrationEnd">The last calibration day, inclusive.</param>
+    /// <param name="holdoutEnd">The last holdout day, inclusive. Range: holdoutEnd ≥ calibrationEnd.</param>
+    /// <param name="calibration">The summaries up to the calibration end (<see cref="PurchaseSummaries.Through"/> = <paramref name="calibrationEnd"/>).</param>
+    /// <param name="holdoutPurchaseDays">Per customer, the purchase days in the holdout. Range: 0 ≤ each ≤ holdout days.</param>
+    /// <param name="holdoutAmounts">Per customer, the holdout amount.</param>
+    /// <param name="seriesStart">The earliest first purchase of the customers (the calibration end when there are none).</param>
+    /// <param name="dailyRepeatPurchases">Per day from <paramref name="seriesStart"/> through <paramref name="holdoutEnd"/>, the repeat purchase days. Range: each ≥ 0; the days after the calibration end sum to the holdout purchase days.</param>
+    /// <returns>The split (copies of the lists).</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">A list has the wrong length, or the parts disagree.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A date or a count is out of range.</exception>
+    public static CalibrationHoldout Create(
+        LocalDate calibrationEnd,
+        LocalDate holdoutEnd,
+        PurchaseSummaries calibration,
+        IReadOnlyList<int> holdoutPurchaseDays,
+        IReadOnlyList<decimal> holdoutAmounts,
+        LocalDate seriesStart,
+        IReadOnlyList<int> dailyRepeatPurchases)
+    {
+        Guard.NotNull(holdoutPurchaseDays);
+        Guard.NotNull(holdoutAmounts);
+        Guard.NotNull(dailyRepeatPurchases);
+        Guard.NotNull(calibration);
+        int calEnd = DayNumbers.FromDate(calibrationEnd);
+        int holdEnd = DayNumbers.FromDate(holdoutEnd);
+        if (holdEnd < calEnd)
+        {
+            throw new ArgumentOutOfRangeException(nameof(holdoutEnd), holdoutEnd, "The holdout end must not be before the calibration end.");
+        }
+
+        if (calibration.Through != calibrationEnd)
+        {
+            throw new ArgumentException($"The calibration summaries must be cut off at the calibration end {calibrationEnd}.", nameof(calibration));
+        }
+
+        int n = calibration.Count;
+        Guard.SameLength(n, holdoutPurchaseDays.Count, nameof(holdoutPurchaseDays));
+        Guard.SameLength(n, holdoutAmounts.Count, nameof(holdoutAmounts));
+        int start = calEnd;
+        foreach (PurchaseSummary s in calibration)
+        {
+            start = Math.Min(start, s.FirstDayNumber);
+        }
+
+        if (DayNumbers.FromDate(seriesStart) != start)
+        {
+            throw new ArgumentOutOfRangeException(nameof(seriesStart), seriesStart, $"The series starts at the earliest first purchase, {DayNumbers.ToDate(start)}.");
+        }
+
+        Guard.SameLength(holdEnd - start + 1, dailyRepeatPurchases.Count, nameof(dailyRepeatPurchases));
+        int holdoutLength = holdEnd - calEnd;
+        var days = new int[n];
+        var amounts = new decimal[n];
+        long holdoutTotal = 0;
+        for (int i = 0; i < n; i++)
+        {
+            days[i] = Guard.InRange(holdoutPurchaseDays[i], 0, holdoutLength, nameof(holdoutPurchaseDays));
+            amounts[i] = holdoutAmounts[i];
+            holdoutTotal += days[i];
+        }
+
+        var daily = new int[dailyRepeatPurchases.Count];
+        long dailyHoldoutTotal = 0;
+        for (int d = 0; d < daily.Length; d++)
+        {
+            daily[d] = Guard.NonNegative(dailyRepeatPurchases[d], nameof(dailyRepeatPurchases));
+            if (start + d > calEnd)
+            {
+                dailyHoldoutTotal += daily[d];
+            }
+        }
+
+        if (dailyHoldoutTotal != holdoutTotal)
+        {
+            throw new ArgumentException($"The daily series counts {dailyHoldoutTotal} repeat purchase days in the holdout, the customers {holdoutTotal}.", nameof(dailyRepeatPurchases));
+        }
+
+        return new CalibrationHoldout(calibrationEnd, holdoutEnd, calibration, days, amounts, seriesStart, daily);
+    }
+
     /// <summary>Splits the transactions of <paramref name="table"/> at <paramref name="calibrationEnd"/>.</summary>
     /// <param name="table">The transactions, any order.</param>
     /// <param name="calibrationEnd">The last calibration day, inclusive.</param>

@@ -117,6 +117,52 @@ public sealed class PurchaseSummaries : IReadOnlyList<PurchaseSummary>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>No customers and no cut-off.</summary>
+    public static PurchaseSummaries Empty { get; } = new(Array.Empty<CustomerId>(), Array.Empty<PurchaseSummary>(), null);
+
+    /// <summary>
+    /// Rebuilds summaries from their parts (what a stored result holds), validating them as the
+    /// aggregator guarantees them: one summary with purchases per distinct customer, none after
+    /// <paramref name="through"/>.
+    /// </summary>
+    /// <param name="customers">The customers, distinct, aligned with <paramref name="summaries"/>.</param>
+    /// <param name="summaries">One summary per customer; each has purchases.</param>
+    /// <param name="through">The cut-off the summaries were computed up to, or null for none.</param>
+    /// <returns>The summaries (copies of the lists).</returns>
+    /// <exception cref="ArgumentNullException">A list is null.</exception>
+    /// <exception cref="ArgumentException">The lists differ in length, a customer repeats, or a summary has no purchases.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A summary's last purchase is after <paramref name="through"/>.</exception>
+    public static PurchaseSummaries Create(IReadOnlyList<CustomerId> customers, IReadOnlyList<PurchaseSummary> summaries, LocalDate? through)
+    {
+        Guard.NotNull(customers);
+        Guard.NotNull(summaries);
+        Guard.SameLength(customers.Count, summaries.Count, nameof(summaries));
+        var ids = new CustomerId[customers.Count];
+        var copy = new PurchaseSummary[summaries.Count];
+        var seen = new HashSet<CustomerId>();
+        for (int i = 0; i < ids.Length; i++)
+        {
+            ids[i] = customers[i];
+            if (!seen.Add(ids[i]))
+            {
+                throw new ArgumentException($"Customer '{ids[i]}' appears more than once.", nameof(customers));
+            }
+
+            copy[i] = summaries[i];
+            if (!copy[i].HasPurchases)
+            {
+                throw new ArgumentException($"The summary of customer '{ids[i]}' has no purchases; only customers who bought have one.", nameof(summaries));
+            }
+
+            if (through is { } end && copy[i].LastPurchase > end)
+            {
+                throw new ArgumentOutOfRangeException(nameof(summaries), copy[i].LastPurchase, $"The last purchase of customer '{ids[i]}' is after the cut-off {end}.");
+            }
+        }
+
+        return new PurchaseSummaries(ids, copy, through);
+    }
+
     private Dictionary<CustomerId, int> BuildIndex()
     {
         var index = new Dictionary<CustomerId, int>(_count);
@@ -151,6 +197,44 @@ public sealed class ModelInputs : IReadOnlyList<ModelInput>
         _monetary = monetary;
         CalibrationEnd = calibrationEnd;
         Unit = unit;
+    }
+
+    /// <summary>Rebuilds model inputs from their parts (what a stored result holds).</summary>
+    /// <param name="customers">The customers, distinct, aligned with <paramref name="inputs"/>.</param>
+    /// <param name="inputs">One input per customer (each validated by <see cref="ModelInput"/>'s constructor).</param>
+    /// <param name="calibrationEnd">The calibration end the inputs were computed at.</param>
+    /// <param name="unit">The unit of recency and T.</param>
+    /// <returns>The inputs as columns (copies).</returns>
+    /// <exception cref="ArgumentNullException">A list is null.</exception>
+    /// <exception cref="ArgumentException">The lists differ in length or a customer repeats.</exception>
+    public static ModelInputs Create(IReadOnlyList<CustomerId> customers, IReadOnlyList<ModelInput> inputs, LocalDate calibrationEnd, TimeUnit unit)
+    {
+        Guard.NotNull(customers);
+        Guard.NotNull(inputs);
+        Guard.SameLength(customers.Count, inputs.Count, nameof(inputs));
+        int n = inputs.Count;
+        var ids = new CustomerId[n];
+        var seen = new HashSet<CustomerId>();
+        var frequency = new double[n];
+        var recency = new double[n];
+        var t = new double[n];
+        var monetary = new decimal[n];
+        for (int i = 0; i < n; i++)
+        {
+            ids[i] = customers[i];
+            if (!seen.Add(ids[i]))
+            {
+                throw new ArgumentException($"Customer '{ids[i]}' appears more than once.", nameof(customers));
+            }
+
+            ModelInput input = inputs[i];
+            frequency[i] = input.Frequency;
+            recency[i] = input.Recency;
+            t[i] = input.T;
+            monetary[i] = input.MonetaryValue;
+        }
+
+        return new ModelInputs(ids, frequency, recency, t, monetary, calibrationEnd, unit);
     }
 
     /// <summary>The calibration end the inputs are computed at.</summary>

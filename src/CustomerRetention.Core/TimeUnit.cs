@@ -27,9 +27,15 @@ public readonly struct TimeUnit : IEquatable<TimeUnit>
     public double LengthInDays => _lengthMinusOne + 1.0;
 
     /// <summary>A unit of a custom length, e.g. 30.4375 days for an average month.</summary>
-    /// <param name="lengthInDays">Range: 0 &lt; lengthInDays &lt; ∞.</param>
+    /// <param name="lengthInDays">Range: 0 &lt; lengthInDays &lt; ∞, long enough to be told from zero (above about 1e-16).</param>
     /// <returns>The unit.</returns>
-    public static TimeUnit OfDays(double lengthInDays) => new(Guard.Positive(lengthInDays));
+    public static TimeUnit OfDays(double lengthInDays)
+    {
+        var unit = new TimeUnit(Guard.Positive(lengthInDays));
+        return unit.LengthInDays > 0
+            ? unit
+            : throw new ArgumentOutOfRangeException(nameof(lengthInDays), lengthInDays, "The length is too short to represent (it must be well above 1e-16 days).");
+    }
 
     /// <summary>Parses <c>day</c>, <c>week</c> (also plural, any case) or a number of days.</summary>
     /// <param name="text">The text, e.g. <c>week</c> or <c>30.4375</c> (invariant culture).</param>

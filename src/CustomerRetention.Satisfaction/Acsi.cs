@@ -15,7 +15,7 @@ public readonly struct AcsiWeights : IEquatable<AcsiWeights>
     private readonly double _expectations;
     private readonly double _ideal;
 
-    /// <summary>Creates weights; they are normalised to sum to 1.</summary>
+    /// <summary>Creates weights; they are normalised to sum to 1 (weights that already do, to rounding, are kept as given).</summary>
     /// <param name="overall">Weight of overall satisfaction. Range: ≥ 0.</param>
     /// <param name="expectations">Weight of confirmation of expectations. Range: ≥ 0.</param>
     /// <param name="ideal">Weight of closeness to the ideal. Range: ≥ 0; the three sum to more than 0.</param>
@@ -30,9 +30,12 @@ public readonly struct AcsiWeights : IEquatable<AcsiWeights>
             throw new ArgumentException("The total weight must be greater than zero.", nameof(ideal));
         }
 
-        _overall = overall / total;
-        _expectations = expectations / total;
-        _ideal = ideal / total;
+        // Weights that already sum to 1 (to rounding) are kept as given: dividing them by their
+        // rounded sum again would move them by an ulp, so a stored set would not read back equal.
+        bool normalised = Math.Abs(total - 1.0) <= 4 * 1.1102230246251565E-16;
+        _overall = normalised ? overall : overall / total;
+        _expectations = normalised ? expectations : expectations / total;
+        _ideal = normalised ? ideal : ideal / total;
     }
 
     /// <summary>Equal weights, ⅓ each.</summary>

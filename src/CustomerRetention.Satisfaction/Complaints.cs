@@ -208,8 +208,15 @@ public enum ComplaintStep
 /// <remarks>Immutable.</remarks>
 public sealed class ComplaintStepRecord
 {
-    internal ComplaintStepRecord(ComplaintStep step, string note)
+    /// <summary>A step record (what <see cref="ComplaintCase.Record"/> adds, or a stored case holds).</summary>
+    /// <param name="step">The step.</param>
+    /// <param name="note">What was done.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="note"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is not defined.</exception>
+    public ComplaintStepRecord(ComplaintStep step, string note)
     {
+        Guard.NotNull(note);
+        Guard.Defined(step);
         Step = step;
         Note = note;
     }

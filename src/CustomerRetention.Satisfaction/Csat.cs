@@ -105,8 +105,27 @@ public static class Csat
 /// <remarks>Immutable.</remarks>
 public sealed class CsatResult
 {
-    internal CsatResult(RatingScale scale, int topBoxes, long topBoxCount, MeanEstimate mean)
+    /// <summary>A result from its parts (what <see cref="Csat.Compute"/> computes, or a stored result holds).</summary>
+    /// <param name="scale">The rating scale.</param>
+    /// <param name="topBoxes">How many top points count as satisfied. Range: 1 ≤ topBoxes ≤ scale points.</param>
+    /// <param name="topBoxCount">Answers in the top boxes. Range: 0 ≤ topBoxCount ≤ mean.Count.</param>
+    /// <param name="mean">The mean rating (at least one answer), on the scale.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="scale"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count is out of range or the mean is off the scale.</exception>
+    public CsatResult(RatingScale scale, int topBoxes, long topBoxCount, MeanEstimate mean)
     {
+        Guard.NotNull(scale);
+        Guard.InRange(topBoxes, 1, scale.Points);
+        if (mean.Count < 1 || topBoxCount < 0 || topBoxCount > mean.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(topBoxCount), topBoxCount, "The top-box count must be between 0 and the number of answers (at least one).");
+        }
+
+        if (!scale.Contains(mean.Mean))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mean), mean.Mean, "The mean rating must be on the scale.");
+        }
+
         Scale = scale;
         TopBoxes = topBoxes;
         TopBoxCount = topBoxCount;

@@ -170,11 +170,35 @@ public sealed class CsiResult
 {
     private readonly double[] _weights;
 
-    internal CsiResult(RatingScale scale, double index, double[] weights)
+    /// <summary>A result from its parts (what <see cref="Csi.Compute"/> computes, or a stored result holds).</summary>
+    /// <param name="scale">The satisfaction scale.</param>
+    /// <param name="index">The index. Range: on the scale (to rounding).</param>
+    /// <param name="weights">The normalised weights, in item order. Range: at least one, each ≥ 0, summing to 1 (within 1e-9).</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The index is off the scale or a weight is negative or not finite.</exception>
+    /// <exception cref="ArgumentException">The weights are empty or do not sum to 1.</exception>
+    public CsiResult(RatingScale scale, double index, IReadOnlyList<double> weights)
     {
+        Guard.NotNull(scale);
+        Guard.NotNull(weights);
+        double slack = 1e-9 * scale.Points; // a weighted mean of ratings at an end of the scale may round past it
+        Guard.InRange(index, scale.Minimum - slack, scale.Maximum + slack);
+        var copy = new double[weights.Count];
+        double sum = 0;
+        for (int i = 0; i < copy.Length; i++)
+        {
+            copy[i] = Guard.NonNegative(weights[i], nameof(weights));
+            sum += copy[i];
+        }
+
+        if (copy.Length == 0 || Math.Abs(sum - 1) > 1e-9)
+        {
+            throw new ArgumentException("The weights are normalised: at least one, summing to 1.", nameof(weights));
+        }
+
         Scale = scale;
         Index = index;
-        _weights = weights;
+        _weights = copy;
     }
 
     /// <summary>The satisfaction scale.</summary>

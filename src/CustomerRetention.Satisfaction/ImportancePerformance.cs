@@ -32,8 +32,19 @@ public enum IpaCrosshair
 /// <remarks>Immutable.</remarks>
 public sealed class IpaPlacement
 {
-    internal IpaPlacement(string name, double importance, double performance, IpaQuadrant quadrant)
+    /// <summary>A placement from its parts (what <see cref="ImportancePerformance.Analyze"/> computes, or a stored result holds).</summary>
+    /// <param name="name">The item's name.</param>
+    /// <param name="importance">Its importance. Range: finite.</param>
+    /// <param name="performance">Its performance. Range: finite.</param>
+    /// <param name="quadrant">Its quadrant.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A number is not finite or the quadrant is not defined.</exception>
+    public IpaPlacement(string name, double importance, double performance, IpaQuadrant quadrant)
     {
+        Guard.NotNull(name);
+        Guard.Finite(importance);
+        Guard.Finite(performance);
+        Guard.Defined(quadrant);
         Name = name;
         Importance = importance;
         Performance = performance;
@@ -59,11 +70,31 @@ public sealed class ImportancePerformanceResult
 {
     private readonly IpaPlacement[] _items;
 
-    internal ImportancePerformanceResult(double importanceCross, double performanceCross, IpaPlacement[] items)
+    /// <summary>A result from its parts (what <see cref="ImportancePerformance.Analyze"/> computes, or a stored result holds).</summary>
+    /// <param name="importanceCross">The importance at which the grid is split. Range: finite.</param>
+    /// <param name="performanceCross">The performance at which the grid is split. Range: finite.</param>
+    /// <param name="items">The placements; each quadrant must be the one <see cref="ImportancePerformance.Quadrant"/> gives for the crosshair.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="items"/> or an item is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A cross is not finite.</exception>
+    /// <exception cref="ArgumentException">An item's quadrant disagrees with the crosshair.</exception>
+    public ImportancePerformanceResult(double importanceCross, double performanceCross, IReadOnlyList<IpaPlacement> items)
     {
+        Guard.NotNull(items);
+        Guard.Finite(importanceCross);
+        Guard.Finite(performanceCross);
+        var copy = new IpaPlacement[items.Count];
+        for (int i = 0; i < copy.Length; i++)
+        {
+            copy[i] = items[i] ?? throw new ArgumentNullException(nameof(items), $"Item {i} is null.");
+            if (ImportancePerformance.Quadrant(copy[i].Importance, copy[i].Performance, importanceCross, performanceCross) != copy[i].Quadrant)
+            {
+                throw new ArgumentException($"Item '{copy[i].Name}' is not in quadrant {copy[i].Quadrant} for this crosshair.", nameof(items));
+            }
+        }
+
         ImportanceCross = importanceCross;
         PerformanceCross = performanceCross;
-        _items = items;
+        _items = copy;
     }
 
     /// <summary>The importance at which the grid is split.</summary>

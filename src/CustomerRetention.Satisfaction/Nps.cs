@@ -210,8 +210,19 @@ public readonly struct NpsResult : IEquatable<NpsResult>
 /// <remarks>Immutable value.</remarks>
 public readonly struct NpsComparison : IEquatable<NpsComparison>
 {
-    internal NpsComparison(double difference, double standardError, double level)
+    /// <summary>
+    /// A comparison from its parts (what <see cref="Nps.Compare"/> computes, or a stored result
+    /// holds); the z statistic and p-value are derived.
+    /// </summary>
+    /// <param name="difference">NPS₁ − NPS₂ in points. Range: −200 ≤ difference ≤ 200.</param>
+    /// <param name="standardError">The standard error of the difference. Range: ≥ 0, finite.</param>
+    /// <param name="level">The confidence level. Range: 0 &lt; level &lt; 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range or NaN.</exception>
+    public NpsComparison(double difference, double standardError, double level)
     {
+        Guard.InRange(difference, -200, 200);
+        Guard.NonNegative(standardError);
+        ConfidenceLevel.Check(level);
         Difference = difference;
         StandardError = standardError;
         Level = level;

@@ -36,8 +36,20 @@ public readonly record struct ServqualItem(ServqualDimension Dimension, double E
 /// <remarks>Immutable.</remarks>
 public sealed class ServqualDimensionGap
 {
-    internal ServqualDimensionGap(ServqualDimension dimension, int items, double expectation, double perception, double weight)
+    /// <summary>A dimension's gap from its parts (what <see cref="Servqual.Gaps"/> computes, or a stored result holds).</summary>
+    /// <param name="dimension">The dimension.</param>
+    /// <param name="items">How many items measured it. Range: ≥ 1.</param>
+    /// <param name="expectation">The mean expectation. Range: finite.</param>
+    /// <param name="perception">The mean perception. Range: finite.</param>
+    /// <param name="weight">The normalised weight. Range: 0 ≤ weight ≤ 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
+    public ServqualDimensionGap(ServqualDimension dimension, int items, double expectation, double perception, double weight)
     {
+        Guard.Defined(dimension);
+        Guard.Positive(items);
+        Guard.Finite(expectation);
+        Guard.Finite(perception);
+        Guard.Probability(weight);
         Dimension = dimension;
         Items = items;
         Expectation = expectation;
@@ -70,7 +82,16 @@ public sealed class ServqualResult
 {
     private readonly ServqualDimensionGap[] _dimensions;
 
-    internal ServqualResult(ServqualDimensionGap[] dimensions)
+    /// <summary>A result from its dimensions (what <see cref="Servqual.Gaps"/> computes, or a stored result holds); the scores are derived.</summary>
+    /// <param name="dimensions">The measured dimensions, each once. Range: at least one; the weights sum to 1 (within 1e-9).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="dimensions"/> or one of them is null.</exception>
+    /// <exception cref="ArgumentException">No dimension, a repeated one, or weights that do not sum to 1.</exception>
+    public ServqualResult(IReadOnlyList<ServqualDimensionGap> dimensions)
+        : this(Checked(dimensions))
+    {
+    }
+
+    private ServqualResult(ServqualDimensionGap[] dimensions)
     {
         _dimensions = dimensions;
         double u = 0;
@@ -93,6 +114,31 @@ public sealed class ServqualResult
 
     /// <summary>The weighted SERVQUAL score Σ wₖ·gapₖ (equal to the unweighted score without weights).</summary>
     public double WeightedScore { get; }
+
+    private static ServqualDimensionGap[] Checked(IReadOnlyList<ServqualDimensionGap> dimensions)
+    {
+        Guard.NotNull(dimensions);
+        var copy = new ServqualDimensionGap[dimensions.Count];
+        var seen = new HashSet<ServqualDimension>();
+        double weights = 0;
+        for (int i = 0; i < copy.Length; i++)
+        {
+            copy[i] = dimensions[i] ?? throw new ArgumentNullException(nameof(dimensions), $"Dimension {i} is null.");
+            if (!seen.Add(copy[i].Dimension))
+            {
+                throw new ArgumentException($"Dimension {copy[i].Dimension} appears more than once.", nameof(dimensions));
+            }
+
+            weights += copy[i].Weight;
+        }
+
+        if (copy.Length == 0 || Math.Abs(weights - 1) > 1e-9)
+        {
+            throw new ArgumentException("At least one dimension, with weights summing to 1.", nameof(dimensions));
+        }
+
+        return copy;
+    }
 }
 
 /// <summary>

@@ -60,7 +60,23 @@ public sealed class EmotionalAccount
         Array.Copy(_entries, 0, entries, 0, at);
         entries[at] = entry;
         Array.Copy(_entries, at, entries, at + 1, _entries.Length - at);
-        return new EmotionalAccount(entries, Balance + entry.SignedPoints);
+        return new EmotionalAccount(entries, SumOf(entries));
+    }
+
+    /// <summary>
+    /// The balance summed in the entries' (date) order, so that it depends on the entries alone,
+    /// not on the order they were recorded in: an account rebuilt from its stored entries has the
+    /// same balance to the last bit. Recording already copies the entries (O(n)), so the sum costs no more.
+    /// </summary>
+    private static double SumOf(EmotionalEntry[] entries)
+    {
+        double sum = 0;
+        foreach (EmotionalEntry e in entries)
+        {
+            sum += e.SignedPoints;
+        }
+
+        return sum;
     }
 
     /// <summary>The account with a deposit added.</summary>
