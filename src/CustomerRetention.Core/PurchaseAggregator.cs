@@ -56,30 +56,7 @@ public static class PurchaseAggregator
         var all = new PurchaseSummary[table.CustomerCount];
         Summarize(table, throughDay, all, workers);
 
-        int kept = 0;
-        for (int i = 0; i < all.Length; i++)
-        {
-            if (all[i].HasPurchases)
-            {
-                kept++;
-            }
-        }
-
-        IReadOnlyList<CustomerId> ids = table.Customers;
-        var customers = new CustomerId[kept];
-        PurchaseSummary[] summaries = kept == all.Length ? all : new PurchaseSummary[kept];
-        int k = 0;
-        for (int i = 0; i < all.Length; i++)
-        {
-            if (all[i].HasPurchases)
-            {
-                customers[k] = ids[i];
-                summaries[k] = all[i];
-                k++;
-            }
-        }
-
-        return new PurchaseSummaries(customers, summaries, through);
+        return Compact(table.Customers, all, through);
     }
 
     /// <summary>
@@ -192,7 +169,64 @@ public static class PurchaseAggregator
             return;
         }
 
-        ToSummaries(totals, amountScale, destination, workers);
+        ToSummaries(totals, totals.Length, amountScale, destination, workers);
+    }
+
+    /// <summary>
+    /// The summaries of customers whose totals were summed elsewhere with <see cref="PurchaseTotals"/> (the CSV
+    /// package's one-pass summariser does): <paramref name="totals"/>[i] belongs to <paramref name="customers"/>[i];
+    /// customers without a purchase are left out. Nothing is kept of the arguments.
+    /// </summary>
+    /// <param name="customers">The customers, in order of first appearance.</param>
+    /// <param name="totals">Their totals, at least as many as customers (any beyond are ignored).</param>
+    /// <param name="amountScale">The number of decimals of the totals' units. Range: 0 ≤ amountScale ≤ 9.</param>
+    /// <param name="through">The cut-off the totals were summed to, or null for none.</param>
+    /// <param name="maxDegreeOfParallelism">The most cores to use: −1 for all, or ≥ 1.</param>
+    /// <returns>One summary per customer with a purchase, in the order given.</returns>
+    public static PurchaseSummaries Summarize(IReadOnlyList<CustomerId> customers, PurchaseTotals[] totals, int amountScale, LocalDate? through, int maxDegreeOfParallelism = -1)
+    {
+        Guard.NotNull(customers);
+        Guard.NotNull(totals);
+        Guard.InRange(amountScale, 0, AmountUnits.MaxScale);
+        int workers = Workers(maxDegreeOfParallelism);
+        int count = customers.Count;
+        if (totals.Length < count)
+        {
+            throw new ArgumentException(FormattableString.Invariant($"There are {count} customers but only {totals.Length} totals."), nameof(totals));
+        }
+
+        var all = new PurchaseSummary[count];
+        ToSummaries(totals, count, amountScale, all, workers);
+        return Compact(customers, all, through);
+    }
+
+
+    /// <summary>The summaries with a purchase and their customers, in order.</summary>
+    private static PurchaseSummaries Compact(IReadOnlyList<CustomerId> ids, PurchaseSummary[] all, LocalDate? through)
+    {
+        int kept = 0;
+        for (int i = 0; i < all.Length; i++)
+        {
+            if (all[i].HasPurchases)
+            {
+                kept++;
+            }
+        }
+
+        var customers = new CustomerId[kept];
+        PurchaseSummary[] summaries = kept == all.Length ? all : new PurchaseSummary[kept];
+        int k = 0;
+        for (int i = 0; i < all.Length; i++)
+        {
+            if (all[i].HasPurchases)
+            {
+                customers[k] = ids[i];
+                summaries[k] = all[i];
+                k++;
+            }
+        }
+
+        return new PurchaseSummaries(customers, summaries, through);
     }
 
     /// <summary>Sorts keys[from..from+length) with their rows: insertion sort for the short segments of one customer, Array.Sort beyond.</summary>
@@ -342,9 +376,8 @@ public static class PurchaseAggregator
     }
 
     /// <summary>Writes each customer's summary, in parallel chunks of customers when there are many.</summary>
-    private static void ToSummaries(PurchaseTotals[] totals, int scale, Span<PurchaseSummary> destination, int workers)
+    private static void ToSummaries(PurchaseTotals[] totals, int count, int scale, Span<PurchaseSummary> destination, int workers)
     {
-        int count = totals.Length;
         if (workers < 2 || count < ParallelFromCustomers)
         {
             for (int c = 0; c < count; c++)
