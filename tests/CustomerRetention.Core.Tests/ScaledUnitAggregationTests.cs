@@ -236,7 +236,7 @@ public sealed class ScaledUnitAggregationTests
         PurchaseAggregator.Summarize(customers, days, units, 2, int.MaxValue, all, maxDegreeOfParallelism: -1);
 
         Assert.Equal(one, all);
-        Assert.Equal(3, one[0].PurchaseDays);
+        Assert.Equal(4, one[0].PurchaseDays); // days 0, 0, 1, 1, 2, 2, 3
         Assert.Equal("maxDegreeOfParallelism", Assert.Throws<ArgumentOutOfRangeException>(
             () => PurchaseAggregator.Summarize(customers, days, units, 2, int.MaxValue, one, maxDegreeOfParallelism: 0)).ParamName);
     }
