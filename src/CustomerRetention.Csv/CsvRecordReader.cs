@@ -84,7 +84,7 @@ public sealed class CsvRecordReader : IDisposable
         }
 
         // No header detection: the first non-blank record is the header, read like any other (lines counted here).
-        var options = new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',', Quote = '"', CsvStyle = CsvStyle.Standard, OwnsReader = false, BufferSize = 1 << 16 };
+        var options = new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',', Quote = '"', CsvStyle = CsvStyle.Standard, OwnsReader = false, BufferSize = 1 << 16, MaxBufferSize = 1 << 26 };
         _csv = CsvDataReader.Create(reader, options);
         _header = [];
         _columnField = new int[_columns.Length];
@@ -394,7 +394,10 @@ public sealed class CsvRecordReader : IDisposable
             catch (SylvanFormatException e)
             {
                 Broken = true;
-                throw new CsvFormatException(Source, _nextLine, null, "a quoted field is malformed: a closing quote must be followed by a comma or the end of the line, and a field must not hold an unpaired quote (" + e.Message + ")");
+                string problem = e is CsvRecordTooLargeException
+                    ? "the record is longer than 64 MiB (a quoted field not closed?)"
+                    : "a quoted field is malformed: a closing quote must be followed by a comma or the end of the line, and a field opened with a quote must be closed";
+                throw new CsvFormatException(Source, _nextLine, FieldName(e.FieldOrdinal), problem);
             }
 
             if (!read)
@@ -430,6 +433,20 @@ public sealed class CsvRecordReader : IDisposable
 #else
         return _csv.GetString(field).AsSpan();
 #endif
+    }
+
+    /// <summary>The name of the field at header position <paramref name="field"/>: the column asked for there, else the header's name, else null.</summary>
+    private string? FieldName(int field)
+    {
+        for (int c = 0; c < _columns.Length; c++)
+        {
+            if (_columnField[c] == field && _columnField[c] >= 0)
+            {
+                return _columns[c].Name;
+            }
+        }
+
+        return field >= 0 && field < _header.Length ? _header[field] : null;
     }
 
     private string HeaderListing()
