@@ -10,7 +10,7 @@ namespace CustomerRetention.Csv;
 /// Reads a CSV file record by record (RFC 4180), streaming, on Sylvan.Data.Csv (the general road of this
 /// package): UTF-8 by default (a byte-order mark is tolerated; bytes that are not UTF-8 are an error, see
 /// <see cref="Open(Stream, string, IEnumerable{CsvColumn}, bool, Encoding?)"/>), fields quoted with <c>"</c> may
-/// hold commas, doubled quotes and line breaks, lines end with LF or CRLF, and empty lines and lines of only
+/// hold commas, doubled quotes and line breaks, lines end with LF or CRLF (a lone CR is an error), and empty lines and lines of only
 /// spaces are skipped. The header row (the first non-empty line) is mapped case-insensitively to the
 /// <see cref="CsvColumn"/>s asked for, in any order; extra columns are ignored, a column named twice is an error,
 /// and so is a row with more fields than the header (an unquoted comma in a value).
@@ -85,7 +85,7 @@ public sealed class CsvRecordReader : IDisposable
 
         // No header detection: the first non-blank record is the header, read like any other (lines counted here).
         var options = new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',', Quote = '"', CsvStyle = CsvStyle.Standard, OwnsReader = false, BufferSize = 1 << 16, MaxBufferSize = 1 << 26 };
-        _csv = CsvDataReader.Create(reader, options);
+        _csv = CsvDataReader.Create(new LineEndCheck(reader, Source), options);
         _header = [];
         _columnField = new int[_columns.Length];
         if (!ReadRecord())
@@ -390,6 +390,12 @@ public sealed class CsvRecordReader : IDisposable
             try
             {
                 read = _csv.Read();
+            }
+            catch (CsvFormatException)
+            {
+                // A lone carriage return (LineEndCheck).
+                Broken = true;
+                throw;
             }
             catch (SylvanFormatException e)
             {
