@@ -232,7 +232,7 @@ public sealed class CsvRecordReader : IDisposable
         ReadOnlySpan<char> text = Field(field);
         if (_rejectReplacement && text.IndexOf('\uFFFD') >= 0)
         {
-            throw CreateError(column, $"'{CsvParsing.Show(text)}' holds bytes that are not UTF-8 (for a Latin-1 or Windows-1252 file, give its encoding)");
+            throw CreateError(column, $"'{CsvParsing.Show(text)}' holds bytes that are not UTF-8 (for a Latin-1 file, give its encoding: --encoding latin1 in the tool)");
         }
 
         return text;
