@@ -383,15 +383,22 @@ public static class PurchaseAggregator
         }
 
         var summaries = new PurchaseSummary[count];
-        ParallelWork.Run(workers, w =>
+        ToSummaries(totals, count, scale, summaries, workers);
+        summaries.AsSpan().CopyTo(destination);
+    }
+
+    /// <summary>As the span overload, straight into an array (no copy).</summary>
+    private static void ToSummaries(PurchaseTotals[] totals, int count, int scale, PurchaseSummary[] destination, int workers)
+    {
+        int parts = count < ParallelFromCustomers ? 1 : workers;
+        ParallelWork.Run(parts, w =>
         {
-            int end = ParallelWork.Start(count, w + 1, workers);
-            for (int c = ParallelWork.Start(count, w, workers); c < end; c++)
+            int end = ParallelWork.Start(count, w + 1, parts);
+            for (int c = ParallelWork.Start(count, w, parts); c < end; c++)
             {
-                summaries[c] = totals[c].ToSummary(scale);
+                destination[c] = totals[c].ToSummary(scale);
             }
         });
-        summaries.AsSpan().CopyTo(destination);
     }
 
     /// <summary>The decimal path (amounts beyond scaled integers): rows in (customer, day) order, summed as decimals.</summary>
