@@ -1,8 +1,12 @@
 namespace CustomerRetention;
 
-/// <summary>Exact amounts as scaled integers: amount = units · 10^−scale, 0 ≤ scale ≤ 9.</summary>
-internal static class AmountUnits
+/// <summary>
+/// Exact amounts as scaled integers: amount = units · 10^−scale, 0 ≤ scale ≤ 9 (12.99 is 1299 at scale 2). The form in
+/// which <see cref="TransactionTable"/> keeps amounts and <see cref="PurchaseTotals"/> sums them: integer sums, exact.
+/// </summary>
+public static class AmountUnits
 {
+    /// <summary>The most decimals a scale may have: 9.</summary>
     public const int MaxScale = 9;
 
     private static readonly long[] Powers =
@@ -12,19 +16,31 @@ internal static class AmountUnits
         1_000_000_000_000_000, 10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000,
     ];
 
-    public static long Pow10(int exponent) => Powers[exponent];
+    /// <summary>10^<paramref name="exponent"/>.</summary>
+    /// <param name="exponent">Range: 0 ≤ exponent ≤ 18.</param>
+    /// <returns>The power of ten.</returns>
+    public static long Pow10(int exponent) => (uint)exponent < (uint)Powers.Length ? Powers[exponent] : throw new ArgumentOutOfRangeException(nameof(exponent), exponent, "The exponent must be between 0 and 18.");
 
+    /// <summary>The exact decimal units · 10^−scale.</summary>
+    /// <param name="units">The units, any sign.</param>
+    /// <param name="scale">Range: 0 ≤ scale ≤ 9.</param>
+    /// <returns>The amount, with <paramref name="scale"/> decimals.</returns>
     public static decimal ToDecimal(long units, int scale)
     {
+        Guard.InRange(scale, 0, MaxScale);
         bool negative = units < 0;
         ulong magnitude = negative ? (ulong)(-(units + 1)) + 1 : (ulong)units;
         return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, negative, (byte)scale);
     }
 
     /// <summary>Multiplies by 10^by unless that overflows.</summary>
+    /// <param name="units">The units, any sign.</param>
+    /// <param name="by">The decimals to add. Range: 0 ≤ by ≤ 18.</param>
+    /// <param name="rescaled">units · 10^by, or 0 when that overflows.</param>
+    /// <returns>Whether it fits a long.</returns>
     public static bool TryRescale(long units, int by, out long rescaled)
     {
-        long factor = Powers[by];
+        long factor = Pow10(by);
         long limit = long.MaxValue / factor;
         if (units > limit || units < -limit)
         {
@@ -37,6 +53,10 @@ internal static class AmountUnits
     }
 
     /// <summary>The decimal as units at its own scale (trailing zeros kept), if the scale is at most 9 and the units fit in a long.</summary>
+    /// <param name="value">The amount.</param>
+    /// <param name="units">Its units, or 0.</param>
+    /// <param name="scale">Its number of decimals, or 0.</param>
+    /// <returns>Whether it fits.</returns>
     public static bool TryFromDecimal(decimal value, out long units, out int scale)
     {
 #if NET8_0_OR_GREATER

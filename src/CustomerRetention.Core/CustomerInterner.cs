@@ -4,11 +4,9 @@ namespace CustomerRetention;
 
 /// <summary>
 /// Maps customer ids to dense indices 0..n−1 in order of first appearance, looked up by a span of
-/// characters so that reading a CSV allocates one string per customer, not one per row.
+/// characters so that reading a file allocates one string per customer, not one per row. Rows of one
+/// customer tend to follow each other, so the last id found is compared first, before hashing.
 /// An open-addressing hash table (linear probing, power-of-two size); not thread-safe.
-/// ASCII ids known to be new can be appended as bytes, without the table and without a string
-/// (<see cref="AppendNewAscii"/>): their strings are made when first asked for (all at once, on
-/// several cores, by <see cref="ToArray"/>), and they enter the table the next time a lookup needs it.
 /// </summary>
 internal sealed class CustomerInterner
 {
@@ -16,11 +14,7 @@ internal sealed class CustomerInterner
     private int[] _slotHashes;
     private string[] _ids;
     private int _count;
-    private int _indexed; // ids 0.._indexed−1 are in the hash table
-    private int _firstPending = int.MaxValue; // the first id appended as bytes without its string yet
-    private int[] _asciiOffsets = [];
-    private byte[] _ascii = [];
-    private int _asciiLength;
+    private int _last = -1;
 
     public CustomerInterner(int capacity = 16)
     {
@@ -37,11 +31,10 @@ internal sealed class CustomerInterner
 
     public int Count => _count;
 
-    public string IdAt(int index) => _ids[index] ?? MakeString(index);
+    public string IdAt(int index) => _ids[index];
 
     public string[] ToArray()
     {
-        MakeStrings();
         var result = new string[_count];
         Array.Copy(_ids, result, _count);
         return result;
@@ -49,55 +42,13 @@ internal sealed class CustomerInterner
 
     public int GetOrAdd(string id) => GetOrAdd(id.AsSpan(), id);
 
-    /// <summary>
-    /// Appends an ASCII id the caller knows is not here yet (the byte-level reader knows it when every id
-    /// came through it: no other bytes decode to an ASCII string), without the hash-table work and without
-    /// making its string yet; returns its index.
-    /// </summary>
-    public int AppendNewAscii(ReadOnlySpan<byte> id)
-    {
-        int index = _count;
-        if (index == _ids.Length)
-        {
-            Array.Resize(ref _ids, _ids.Length * 2);
-        }
-
-        if (_asciiOffsets.Length < _ids.Length + 1)
-        {
-            Array.Resize(ref _asciiOffsets, _ids.Length + 1);
-        }
-
-        if (_asciiLength + id.Length > _ascii.Length)
-        {
-            Array.Resize(ref _ascii, Math.Max(Math.Max(_ascii.Length * 2, 1 << 16), _asciiLength + id.Length));
-        }
-
-        _asciiOffsets[index] = _asciiLength;
-        id.CopyTo(new Span<byte>(_ascii, _asciiLength, id.Length));
-        _asciiLength += id.Length;
-        _asciiOffsets[index + 1] = _asciiLength;
-        _firstPending = Math.Min(_firstPending, index);
-        _count++;
-        return index;
-    }
-
     public int GetOrAdd(ReadOnlySpan<char> id) => GetOrAdd(id, null);
-
-    /// <summary>Room for <paramref name="count"/> ids without regrowing the id list.</summary>
-    public void Reserve(int count)
-    {
-        if (count > _ids.Length)
-        {
-            Array.Resize(ref _ids, count);
-        }
-    }
 
     private int GetOrAdd(ReadOnlySpan<char> id, string? asString)
     {
-        if (_indexed < _count)
+        if (_last >= 0 && id.SequenceEqual(_ids[_last].AsSpan()))
         {
-            MakeStrings();
-            IndexAppended();
+            return _last;
         }
 
         int hash = Hash(id);
@@ -113,7 +64,7 @@ internal sealed class CustomerInterner
 
             if (_slotHashes[slot] == hash && id.SequenceEqual(_ids[entry - 1].AsSpan()))
             {
-                return entry - 1;
+                return _last = entry - 1;
             }
 
             slot = (slot + 1) & mask;
@@ -127,11 +78,6 @@ internal sealed class CustomerInterner
 
         _ids[index] = asString ?? id.ToString();
         _count++;
-        _indexed = _count;
-        if (_asciiOffsets.Length > index + 1)
-        {
-            _asciiOffsets[index + 1] = _asciiLength;
-        }
         _slots[slot] = index + 1;
         _slotHashes[slot] = hash;
         if (_count * 2 > _slots.Length)
@@ -139,70 +85,7 @@ internal sealed class CustomerInterner
             Grow();
         }
 
-        return index;
-    }
-
-    private string MakeString(int index) =>
-        _ids[index] = System.Text.Encoding.ASCII.GetString(_ascii, _asciiOffsets[index], _asciiOffsets[index + 1] - _asciiOffsets[index]);
-
-    /// <summary>The strings of the ids appended as bytes, made on several cores when there are many.</summary>
-    private void MakeStrings()
-    {
-        int first = _firstPending;
-        if (first >= _count)
-        {
-            return;
-        }
-
-        int count = _count - first;
-        const int Chunk = 1 << 15;
-        if (count >= 2 * Chunk && Environment.ProcessorCount > 1)
-        {
-            Parallel.For(0, (count + Chunk - 1) / Chunk, c => MakeStrings(first + (c * Chunk), Math.Min(first + ((c + 1) * Chunk), _count)));
-        }
-        else
-        {
-            MakeStrings(first, _count);
-        }
-
-        _firstPending = int.MaxValue;
-    }
-
-    private void MakeStrings(int from, int to)
-    {
-        string[] ids = _ids;
-        for (int i = from; i < to; i++)
-        {
-            if (ids[i] is null)
-            {
-                MakeString(i);
-            }
-        }
-    }
-
-    /// <summary>Enters the ids appended by <see cref="AppendNewAscii"/> into the hash table.</summary>
-    private void IndexAppended()
-    {
-        while (_count * 2 > _slots.Length)
-        {
-            Grow();
-        }
-
-        int mask = _slots.Length - 1;
-        for (int index = _indexed; index < _count; index++)
-        {
-            int hash = Hash(_ids[index].AsSpan());
-            int slot = hash & mask;
-            while (_slots[slot] != 0)
-            {
-                slot = (slot + 1) & mask;
-            }
-
-            _slots[slot] = index + 1;
-            _slotHashes[slot] = hash;
-        }
-
-        _indexed = _count;
+        return _last = index;
     }
 
     private void Grow()

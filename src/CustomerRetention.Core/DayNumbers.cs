@@ -61,6 +61,19 @@ public static class DayNumbers
         return (int)((era * 146097) + doe - 719468);
     }
 
+    /// <summary>The day number of year/month/day, when that is a valid Gregorian date in NodaTime's range (what file readers parse dates into without a <see cref="LocalDate"/>).</summary>
+    /// <param name="year">The year, e.g. 1997.</param>
+    /// <param name="month">The month, 1–12.</param>
+    /// <param name="day">The day of the month, 1–31.</param>
+    /// <param name="dayNumber">Days since 1970-01-01, or 0 when there is no such date.</param>
+    /// <returns>Whether there is such a date.</returns>
+    public static bool TryFromYearMonthDay(int year, int month, int day, out int dayNumber)
+    {
+        bool valid = IsValid(year, month, day);
+        dayNumber = valid ? FromYearMonthDay(year, month, day) : 0;
+        return valid;
+    }
+
     /// <summary>Whether year/month/day is a valid Gregorian date in NodaTime's range.</summary>
     internal static bool IsValid(int year, int month, int day)
     {

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace CustomerRetention;
@@ -14,9 +12,10 @@ namespace CustomerRetention;
 /// <see cref="TransactionTable"/>, and the columnar one over spans (dense customer index, day
 /// number, amount) that the other two feed.</para>
 /// <para>Cost: O(n) time for input that is in date order per customer (grouped by customer and
-/// sorted by date, or a log in date order), with no allocation besides the result; large grouped
-/// input is summed on all cores. Other orders take a radix sort by customer (one scatter
-/// pass per 11 bits of the customer index: two up to 4M customers) with O(n) pooled scratch memory.</para>
+/// sorted by date, or a log in date order); large grouped input (customer indices in ascending order, as a table
+/// read from a grouped file numbers them) is summed on up to <c>maxDegreeOfParallelism</c> cores (default: all).
+/// Other orders take a counting sort by customer and a sort of each customer's days, O(n) scratch memory.
+/// Every path adds rows with <see cref="PurchaseTotals"/>, the one summing step.</para>
 /// <para>To combine partial results of disjoint transaction sets (partitions aggregated
 /// elsewhere), see <see cref="PurchaseAggregate"/> and docs/scale-out.md.</para>
 /// <example>
@@ -26,7 +25,7 @@ namespace CustomerRetention;
 /// </code>
 /// </example>
 /// </remarks>
-public static partial class PurchaseAggregator
+public static class PurchaseAggregator
 {
     /// <summary>The summaries of <paramref name="transactions"/> (any order).</summary>
     /// <param name="transactions">The transactions.</param>
@@ -42,37 +41,22 @@ public static partial class PurchaseAggregator
     /// <param name="table">The transactions.</param>
     /// <param name="through">When given, only purchases on or before this date count (customers whose first purchase is later are left out).</param>
     /// <returns>One summary per customer with a purchase, in order of first appearance.</returns>
-    public static PurchaseSummaries Summarize(TransactionTable table, LocalDate? through = null)
+    public static PurchaseSummaries Summarize(TransactionTable table, LocalDate? through = null) => Summarize(table, through, -1);
+
+    /// <summary>The summaries of the rows of <paramref name="table"/> (any order), on at most <paramref name="maxDegreeOfParallelism"/> cores.</summary>
+    /// <param name="table">The transactions.</param>
+    /// <param name="through">When given, only purchases on or before this date count (customers whose first purchase is later are left out).</param>
+    /// <param name="maxDegreeOfParallelism">The most cores to use: −1 for all (as <see cref="ParallelOptions.MaxDegreeOfParallelism"/>), or ≥ 1.</param>
+    /// <returns>One summary per customer with a purchase, in order of first appearance.</returns>
+    public static PurchaseSummaries Summarize(TransactionTable table, LocalDate? through, int maxDegreeOfParallelism)
     {
         Guard.NotNull(table);
+        int workers = Workers(maxDegreeOfParallelism);
         int throughDay = through is LocalDate t ? DayNumbers.FromDate(t) : int.MaxValue;
         var all = new PurchaseSummary[table.CustomerCount];
-        Summarize(table, throughDay, all);
+        Summarize(table, throughDay, all, workers);
 
-        int kept = 0;
-        for (int i = 0; i < all.Length; i++)
-        {
-            if (all[i].HasPurchases)
-            {
-                kept++;
-            }
-        }
-
-        IReadOnlyList<CustomerId> ids = table.Customers;
-        var customers = new CustomerId[kept];
-        PurchaseSummary[] summaries = kept == all.Length ? all : new PurchaseSummary[kept];
-        int k = 0;
-        for (int i = 0; i < all.Length; i++)
-        {
-            if (all[i].HasPurchases)
-            {
-                customers[k] = ids[i];
-                summaries[k] = all[i];
-                k++;
-            }
-        }
-
-        return new PurchaseSummaries(customers, summaries, through);
+        return Compact(table.Customers, all, through);
     }
 
     /// <summary>
@@ -87,10 +71,15 @@ public static partial class PurchaseAggregator
     public static void Summarize(TransactionTable table, int throughDayNumber, Span<PurchaseSummary> destination)
     {
         Guard.NotNull(table);
+        Summarize(table, throughDayNumber, destination, -1);
+    }
+
+    private static void Summarize(TransactionTable table, int throughDayNumber, Span<PurchaseSummary> destination, int maxDegreeOfParallelism)
+    {
         Guard.SameLength(table.CustomerCount, destination.Length, nameof(destination));
         if (table.TryGetAmountUnits(out ReadOnlySpan<long> units, out int scale))
         {
-            Summarize(table.CustomerIndices, table.DayNumbers, units, scale, throughDayNumber, destination);
+            Summarize(table.CustomerIndices, table.DayNumbers, units, scale, throughDayNumber, destination, maxDegreeOfParallelism);
         }
         else
         {
@@ -98,11 +87,13 @@ public static partial class PurchaseAggregator
         }
     }
 
+
     /// <summary>
     /// The columnar entry point: summarises the rows (customerIndices[i], dayNumbers[i], amounts[i])
     /// into <paramref name="destination"/>[customer]. The destination is overwritten; customers
     /// without a purchase through <paramref name="throughDayNumber"/> get <c>default</c>
-    /// (<see cref="PurchaseSummary.HasPurchases"/> false).
+    /// (<see cref="PurchaseSummary.HasPurchases"/> false). The rows are summed as decimals in (customer, day) order
+    /// (a counting sort): the path for amounts beyond scaled integers; the scaled-integer overload is faster.
     /// </summary>
     /// <param name="customerIndices">Dense customer index per row. Range: 0 ≤ index &lt; destination.Length.</param>
     /// <param name="dayNumbers">Day number per row (days since 1970-01-01, see <see cref="DayNumbers"/>).</param>
@@ -114,14 +105,7 @@ public static partial class PurchaseAggregator
     {
         Guard.SameLength(customerIndices.Length, dayNumbers.Length);
         Guard.SameLength(customerIndices.Length, amounts.Length);
-        Span<Accumulator> acc = MemoryMarshal.Cast<PurchaseSummary, Accumulator>(destination);
-        acc.Clear();
-        int outOfOrder = AccumulateInOrder(customerIndices, dayNumbers, amounts, throughDayNumber, acc);
-        if (outOfOrder >= 0)
-        {
-            acc.Clear();
-            AccumulateSorted(customerIndices, dayNumbers, amounts, throughDayNumber, acc);
-        }
+        SummarizeDecimals(customerIndices, dayNumbers, amounts, throughDayNumber, destination);
     }
 
     /// <summary>
@@ -136,24 +120,34 @@ public static partial class PurchaseAggregator
     /// <param name="amountScale">The number of decimals of the units. Range: 0 ≤ amountScale ≤ 9.</param>
     /// <param name="throughDayNumber">Rows after this day number are ignored; <see cref="int.MaxValue"/> for none.</param>
     /// <param name="destination">One summary per customer index.</param>
-    public static void Summarize(ReadOnlySpan<int> customerIndices, ReadOnlySpan<int> dayNumbers, ReadOnlySpan<long> amountUnits, int amountScale, int throughDayNumber, Span<PurchaseSummary> destination)
+    public static void Summarize(ReadOnlySpan<int> customerIndices, ReadOnlySpan<int> dayNumbers, ReadOnlySpan<long> amountUnits, int amountScale, int throughDayNumber, Span<PurchaseSummary> destination) =>
+        Summarize(customerIndices, dayNumbers, amountUnits, amountScale, throughDayNumber, destination, -1);
+
+    /// <summary>
+    /// As <see cref="Summarize(ReadOnlySpan{int}, ReadOnlySpan{int}, ReadOnlySpan{long}, int, int, Span{PurchaseSummary})"/>,
+    /// on at most <paramref name="maxDegreeOfParallelism"/> cores.
+    /// </summary>
+    /// <param name="customerIndices">Dense customer index per row. Range: 0 ≤ index &lt; destination.Length.</param>
+    /// <param name="dayNumbers">Day number per row (days since 1970-01-01, see <see cref="DayNumbers"/>).</param>
+    /// <param name="amountUnits">Amount per row in units of 10^−<paramref name="amountScale"/>, any sign.</param>
+    /// <param name="amountScale">The number of decimals of the units. Range: 0 ≤ amountScale ≤ 9.</param>
+    /// <param name="throughDayNumber">Rows after this day number are ignored; <see cref="int.MaxValue"/> for none.</param>
+    /// <param name="destination">One summary per customer index.</param>
+    /// <param name="maxDegreeOfParallelism">The most cores to use: −1 for all, or ≥ 1.</param>
+    public static void Summarize(ReadOnlySpan<int> customerIndices, ReadOnlySpan<int> dayNumbers, ReadOnlySpan<long> amountUnits, int amountScale, int throughDayNumber, Span<PurchaseSummary> destination, int maxDegreeOfParallelism)
     {
         Guard.SameLength(customerIndices.Length, dayNumbers.Length);
         Guard.SameLength(customerIndices.Length, amountUnits.Length);
         Guard.InRange(amountScale, 0, AmountUnits.MaxScale);
-        Span<UnitAccumulator> acc = MemoryMarshal.Cast<PurchaseSummary, UnitAccumulator>(destination);
-        if (acc.Length != destination.Length)
-        {
-            throw new InvalidOperationException("UnitAccumulator and PurchaseSummary must have the same size.");
-        }
-
+        int workers = Workers(maxDegreeOfParallelism);
+        CheckIndices(customerIndices, destination.Length);
+        var totals = new PurchaseTotals[destination.Length];
         try
         {
-            if (!InOrderRuns.TryAccumulate(customerIndices, dayNumbers, amountUnits, amountScale, throughDayNumber, destination))
+            if (!TryAddInOrder(customerIndices, dayNumbers, amountUnits, throughDayNumber, totals, workers))
             {
-                acc.Clear();
-                UnorderedRuns.Accumulate(customerIndices, dayNumbers, amountUnits, throughDayNumber, acc);
-                UnitsToSummaries(destination, amountScale);
+                Array.Clear(totals, 0, totals.Length);
+                AddSorted(customerIndices, dayNumbers, amountUnits, throughDayNumber, totals);
             }
         }
         catch (OverflowException)
@@ -165,124 +159,68 @@ public static partial class PurchaseAggregator
                 amounts[i] = AmountUnits.ToDecimal(amountUnits[i], amountScale);
             }
 
-            Summarize(customerIndices, dayNumbers, amounts, throughDayNumber, destination);
+            SummarizeDecimals(customerIndices, dayNumbers, amounts, throughDayNumber, destination);
+            return;
         }
-    }
 
-    /// <summary>The integer form of a summary slot that holds running totals in units (the two overlay the same memory).</summary>
-    internal static ref UnitAccumulator AsUnits(ref PurchaseSummary slot) =>
-        ref System.Runtime.CompilerServices.Unsafe.As<PurchaseSummary, UnitAccumulator>(ref slot);
+        ToSummaries(totals, totals.Length, amountScale, destination, workers);
+    }
 
     /// <summary>
-    /// Rewrites slots that hold running totals in units at <paramref name="scale"/> decimals into their summaries: a slot
-    /// without transactions becomes <c>default</c> (no purchases). Returns the number of those.
+    /// The summaries of customers whose totals were summed elsewhere with <see cref="PurchaseTotals"/> (the CSV
+    /// package's one-pass summariser does): <paramref name="totals"/>[i] belongs to <paramref name="customers"/>[i];
+    /// customers without a purchase are left out. Nothing is kept of the arguments.
     /// </summary>
-    internal static int UnitsToSummaries(Span<PurchaseSummary> slots, int scale)
+    /// <param name="customers">The customers, in order of first appearance.</param>
+    /// <param name="totals">Their totals, at least as many as customers (any beyond are ignored).</param>
+    /// <param name="amountScale">The number of decimals of the totals' units. Range: 0 ≤ amountScale ≤ 9.</param>
+    /// <param name="through">The cut-off the totals were summed to, or null for none.</param>
+    /// <param name="maxDegreeOfParallelism">The most cores to use: −1 for all, or ≥ 1.</param>
+    /// <returns>One summary per customer with a purchase, in the order given.</returns>
+    public static PurchaseSummaries Summarize(IReadOnlyList<CustomerId> customers, PurchaseTotals[] totals, int amountScale, LocalDate? through, int maxDegreeOfParallelism = -1)
     {
-        Span<UnitAccumulator> units = MemoryMarshal.Cast<PurchaseSummary, UnitAccumulator>(slots);
-        Span<Accumulator> result = MemoryMarshal.Cast<PurchaseSummary, Accumulator>(slots);
-        int empty = 0;
-        for (int c = 0; c < slots.Length; c++)
+        Guard.NotNull(customers);
+        Guard.NotNull(totals);
+        Guard.InRange(amountScale, 0, AmountUnits.MaxScale);
+        int workers = Workers(maxDegreeOfParallelism);
+        int count = customers.Count;
+        if (totals.Length < count)
         {
-            if (units[c].Transactions == 0)
-            {
-                slots[c] = default;
-                empty++;
-            }
-            else
-            {
-                UnitsToDecimals(ref units[c], ref result[c], scale);
-            }
+            throw new ArgumentException(FormattableString.Invariant($"There are {count} customers but only {totals.Length} totals."), nameof(totals));
         }
 
-        return empty;
+        var all = new PurchaseSummary[count];
+        ToSummaries(totals, count, amountScale, all, workers);
+        return Compact(customers, all, through);
     }
 
-    /// <summary>Rewrites a customer's slot from the integer form to the decimal form of <see cref="PurchaseSummary"/> (the two overlay the same memory).</summary>
-    private static void UnitsToDecimals(ref UnitAccumulator units, ref Accumulator result, int scale)
-    {
-        UnitAccumulator u = units;
-        result.TotalAmount = AmountUnits.ToDecimal(u.TotalUnits, scale);
-        result.FirstDayAmount = AmountUnits.ToDecimal(u.FirstDayUnits, scale);
-        result.Transactions = u.Transactions;
-        result.FirstDay = u.FirstDay;
-        result.LastDay = u.LastDay;
-        result.PurchaseDays = u.PurchaseDays;
-    }
 
-    /// <summary>Rewrites a customer's slot from the decimal form back to the integer form (its amounts were written by <see cref="UnitsToDecimals"/>, so they are exact at <paramref name="scale"/>).</summary>
-    private static void DecimalsToUnits(ref Accumulator result, ref UnitAccumulator units, int scale)
+    /// <summary>The summaries with a purchase and their customers, in order.</summary>
+    private static PurchaseSummaries Compact(IReadOnlyList<CustomerId> ids, PurchaseSummary[] all, LocalDate? through)
     {
-        Accumulator r = result;
-        units.TotalUnits = ToUnits(r.TotalAmount, scale);
-        units.FirstDayUnits = ToUnits(r.FirstDayAmount, scale);
-        units.Transactions = r.Transactions;
-        units.FirstDay = r.FirstDay;
-        units.LastDay = r.LastDay;
-        units.PurchaseDays = r.PurchaseDays;
-    }
-
-    private static long ToUnits(decimal amount, int scale)
-    {
-        if (!AmountUnits.TryFromDecimal(amount, out long units, out int ownScale) || ownScale != scale)
-        {
-            throw new InvalidOperationException("A summed amount lost its scale.");
-        }
-
-        return units;
-    }
-
-    /// <summary>Row order by (customer, day): a counting sort by customer, then a sort of each customer's rows by day.</summary>
-    private static (int[] Start, int[] Rows, int[] Keys) SortByCustomerAndDay(ReadOnlySpan<int> customers, ReadOnlySpan<int> days, int through, int customerCount)
-    {
-        var start = new int[customerCount + 1];
         int kept = 0;
-        for (int i = 0; i < customers.Length; i++)
+        for (int i = 0; i < all.Length; i++)
         {
-            if (days[i] <= through)
+            if (all[i].HasPurchases)
             {
-                int c = customers[i];
-                if ((uint)c >= (uint)customerCount)
-                {
-                    throw new ArgumentOutOfRangeException(nameof(customers), c, FormattableString.Invariant($"Customer index at row {i} is outside the destination."));
-                }
-
-                start[c + 1]++;
                 kept++;
             }
         }
 
-        for (int c = 0; c < customerCount; c++)
+        var customers = new CustomerId[kept];
+        PurchaseSummary[] summaries = kept == all.Length ? all : new PurchaseSummary[kept];
+        int k = 0;
+        for (int i = 0; i < all.Length; i++)
         {
-            start[c + 1] += start[c];
-        }
-
-        var rows = new int[kept];
-        var keys = new int[kept];
-        var next = new int[customerCount];
-        Array.Copy(start, next, customerCount);
-        for (int i = 0; i < customers.Length; i++)
-        {
-            int day = days[i];
-            if (day <= through)
+            if (all[i].HasPurchases)
             {
-                int p = next[customers[i]]++;
-                rows[p] = i;
-                keys[p] = day;
+                customers[k] = ids[i];
+                summaries[k] = all[i];
+                k++;
             }
         }
 
-        for (int c = 0; c < customerCount; c++)
-        {
-            int from = start[c];
-            int length = start[c + 1] - from;
-            if (length > 1 && !IsSorted(keys, from, length))
-            {
-                SortSegment(keys, rows, from, length);
-            }
-        }
-
-        return (start, rows, keys);
+        return new PurchaseSummaries(customers, summaries, through);
     }
 
     /// <summary>Sorts keys[from..from+length) with their rows: insertion sort for the short segments of one customer, Array.Sort beyond.</summary>
@@ -311,11 +249,105 @@ public static partial class PurchaseAggregator
         }
     }
 
-    private static bool IsSorted(int[] keys, int from, int length)
+    /// <summary>The number of workers for <paramref name="maxDegreeOfParallelism"/> (−1: every core).</summary>
+    internal static int Workers(int maxDegreeOfParallelism)
     {
-        for (int p = from + 1; p < from + length; p++)
+        if (maxDegreeOfParallelism == 0 || maxDegreeOfParallelism < -1)
         {
-            if (keys[p] < keys[p - 1])
+            throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "The maximum degree of parallelism must be −1 (all cores) or at least 1.");
+        }
+
+        return maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : Math.Min(maxDegreeOfParallelism, Environment.ProcessorCount);
+    }
+
+    private const int ParallelFromRows = 1 << 18;
+    private const int ParallelFromCustomers = 1 << 16;
+
+    private static void CheckIndices(ReadOnlySpan<int> customers, int customerCount)
+    {
+        for (int i = 0; i < customers.Length; i++)
+        {
+            if ((uint)customers[i] >= (uint)customerCount)
+            {
+                throw new ArgumentOutOfRangeException("customerIndices", customers[i], FormattableString.Invariant($"Customer index at row {i} is outside the destination."));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds every row in file order; false (totals undefined) at the first row dated before its customer's last.
+    /// Rows whose customer indices never decrease (grouped input numbered by first appearance) are cut into one chunk
+    /// per worker at customer boundaries: no customer is in two chunks, so the chunks add in parallel.
+    /// </summary>
+    private static unsafe bool TryAddInOrder(ReadOnlySpan<int> customers, ReadOnlySpan<int> days, ReadOnlySpan<long> units, int through, PurchaseTotals[] totals, int workers)
+    {
+        int n = customers.Length;
+        if (workers < 2 || n < ParallelFromRows)
+        {
+            return AddInOrder(customers, days, units, through, totals, ascending: false);
+        }
+
+        var bounds = new int[workers + 1];
+        bounds[workers] = n;
+        for (int w = 1; w < workers; w++)
+        {
+            int b = Math.Max(bounds[w - 1], ParallelWork.Start(n, w, workers));
+            while (b > 0 && b < n && customers[b] == customers[b - 1])
+            {
+                b++;
+            }
+
+            bounds[w] = b;
+        }
+
+        var ascending = new bool[workers];
+        fixed (int* pc = customers, pd = days)
+        fixed (long* pu = units)
+        {
+            nint c = (nint)pc, d = (nint)pd, u = (nint)pu;
+            ParallelWork.Run(workers, w =>
+            {
+                int from = bounds[w], length = bounds[w + 1] - from;
+                ascending[w] = AddInOrder(
+                    new ReadOnlySpan<int>((int*)c + from, length), new ReadOnlySpan<int>((int*)d + from, length), new ReadOnlySpan<long>((long*)u + from, length), through, totals, ascending: true);
+            });
+        }
+
+        bool disjoint = Array.TrueForAll(ascending, a => a);
+        for (int w = 1; w < workers && disjoint; w++)
+        {
+            disjoint = bounds[w] == bounds[w - 1] || bounds[w] == n || customers[bounds[w] - 1] < customers[bounds[w]];
+        }
+
+        if (disjoint)
+        {
+            return true;
+        }
+
+        // Not grouped in ascending order (chunks may have shared customers): one pass.
+        Array.Clear(totals, 0, totals.Length);
+        return AddInOrder(customers, days, units, through, totals, ascending: false);
+    }
+
+    /// <summary>Adds the rows in order; false at a row dated before its customer's last, or (when <paramref name="ascending"/>) whose customer index is below the previous row's.</summary>
+    private static bool AddInOrder(ReadOnlySpan<int> customers, ReadOnlySpan<int> days, ReadOnlySpan<long> units, int through, PurchaseTotals[] totals, bool ascending)
+    {
+        int previous = int.MinValue;
+        for (int i = 0; i < customers.Length; i++)
+        {
+            int c = customers[i];
+            if (ascending)
+            {
+                if (c < previous)
+                {
+                    return false;
+                }
+
+                previous = c;
+            }
+
+            int day = days[i];
+            if (day <= through && !totals[c].TryAdd(day, units[i]))
             {
                 return false;
             }
@@ -324,122 +356,129 @@ public static partial class PurchaseAggregator
         return true;
     }
 
-    /// <summary>One pass that assumes each customer's rows come in date order; returns the first row that does not, or −1.</summary>
-    private static int AccumulateInOrder(ReadOnlySpan<int> customers, ReadOnlySpan<int> days, ReadOnlySpan<decimal> amounts, int through, Span<Accumulator> acc)
+    /// <summary>Adds the rows in (customer, day) order.</summary>
+    private static void AddSorted(ReadOnlySpan<int> customers, ReadOnlySpan<int> days, ReadOnlySpan<long> units, int through, PurchaseTotals[] totals)
     {
-        int customerCount = acc.Length;
-        for (int i = 0; i < customers.Length; i++)
+        (int[] start, int[] rows, int[] keys) = SortByCustomerAndDay(customers, days, through, totals.Length);
+        for (int c = 0; c < totals.Length; c++)
         {
-            int day = days[i];
-            if (day > through)
+            for (int p = start[c]; p < start[c + 1]; p++)
             {
+                totals[c].TryAdd(keys[p], units[rows[p]]);
+            }
+        }
+    }
+
+    /// <summary>Writes each customer's summary, in parallel chunks of customers when there are many.</summary>
+    private static void ToSummaries(PurchaseTotals[] totals, int count, int scale, Span<PurchaseSummary> destination, int workers)
+    {
+        if (workers < 2 || count < ParallelFromCustomers)
+        {
+            for (int c = 0; c < count; c++)
+            {
+                destination[c] = totals[c].ToSummary(scale);
+            }
+
+            return;
+        }
+
+        var summaries = new PurchaseSummary[count];
+        ToSummaries(totals, count, scale, summaries, workers);
+        summaries.AsSpan().CopyTo(destination);
+    }
+
+    /// <summary>As the span overload, straight into an array (no copy).</summary>
+    private static void ToSummaries(PurchaseTotals[] totals, int count, int scale, PurchaseSummary[] destination, int workers)
+    {
+        int parts = count < ParallelFromCustomers ? 1 : workers;
+        ParallelWork.Run(parts, w =>
+        {
+            int end = ParallelWork.Start(count, w + 1, parts);
+            for (int c = ParallelWork.Start(count, w, parts); c < end; c++)
+            {
+                destination[c] = totals[c].ToSummary(scale);
+            }
+        });
+    }
+
+    /// <summary>The decimal path (amounts beyond scaled integers): rows in (customer, day) order, summed as decimals.</summary>
+    private static void SummarizeDecimals(ReadOnlySpan<int> customers, ReadOnlySpan<int> days, ReadOnlySpan<decimal> amounts, int through, Span<PurchaseSummary> destination)
+    {
+        (int[] start, int[] rows, int[] keys) = SortByCustomerAndDay(customers, days, through, destination.Length);
+        for (int c = 0; c < destination.Length; c++)
+        {
+            int from = start[c], to = start[c + 1];
+            if (from == to)
+            {
+                destination[c] = default;
                 continue;
             }
 
-            int c = customers[i];
-            if ((uint)c >= (uint)customerCount)
+            int purchaseDays = 1;
+            decimal total = 0m, firstDay = 0m;
+            for (int p = from; p < to; p++)
             {
-                throw new ArgumentOutOfRangeException(nameof(customers), c, FormattableString.Invariant($"Customer index at row {i} is outside the destination."));
-            }
-
-            ref Accumulator s = ref acc[c];
-            decimal amount = amounts[i];
-            if (s.Transactions == 0)
-            {
-                s.FirstDay = day;
-                s.LastDay = day;
-                s.PurchaseDays = 1;
-                s.Transactions = 1;
-                s.TotalAmount = amount;
-                s.FirstDayAmount = amount;
-            }
-            else if (day == s.LastDay)
-            {
-                s.Transactions++;
-                s.TotalAmount += amount;
-                if (day == s.FirstDay)
-                {
-                    s.FirstDayAmount += amount;
-                }
-            }
-            else if (day > s.LastDay)
-            {
-                s.Transactions++;
-                s.PurchaseDays++;
-                s.LastDay = day;
-                s.TotalAmount += amount;
-            }
-            else
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>Sorts the rows by (customer, day) with a counting sort and a per-customer sort, then accumulates in that order.</summary>
-    private static void AccumulateSorted(ReadOnlySpan<int> customers, ReadOnlySpan<int> days, ReadOnlySpan<decimal> amounts, int through, Span<Accumulator> acc)
-    {
-        (int[] start, int[] rows, int[] keys) = SortByCustomerAndDay(customers, days, through, acc.Length);
-        for (int c = 0; c < acc.Length; c++)
-        {
-            ref Accumulator s = ref acc[c];
-            for (int p = start[c]; p < start[c + 1]; p++)
-            {
-                int day = keys[p];
                 decimal amount = amounts[rows[p]];
-                if (s.Transactions == 0)
+                total += amount;
+                if (keys[p] == keys[from])
                 {
-                    s.FirstDay = day;
-                    s.LastDay = day;
-                    s.PurchaseDays = 1;
-                    s.Transactions = 1;
-                    s.TotalAmount = amount;
-                    s.FirstDayAmount = amount;
+                    firstDay += amount;
                 }
-                else
+                else if (keys[p] != keys[p - 1])
                 {
-                    s.Transactions++;
-                    s.TotalAmount += amount;
-                    if (day == s.LastDay)
-                    {
-                        if (day == s.FirstDay)
-                        {
-                            s.FirstDayAmount += amount;
-                        }
-                    }
-                    else
-                    {
-                        s.PurchaseDays++;
-                        s.LastDay = day;
-                    }
+                    purchaseDays++;
                 }
             }
+
+            destination[c] = new PurchaseSummary(keys[from], keys[to - 1], to - from, purchaseDays, total, firstDay);
         }
     }
 
-    /// <summary>The integer accumulator of the scaled-units path, laid over the destination's memory (same size as <see cref="PurchaseSummary"/>).</summary>
-    [StructLayout(LayoutKind.Sequential, Size = 56)]
-    internal struct UnitAccumulator
+    /// <summary>Row order by (customer, day), rows after <paramref name="through"/> left out: a counting sort by customer, then a sort of each customer's rows by day.</summary>
+    private static (int[] Start, int[] Rows, int[] Keys) SortByCustomerAndDay(ReadOnlySpan<int> customers, ReadOnlySpan<int> days, int through, int customerCount)
     {
-        public long TotalUnits;
-        public long FirstDayUnits;
-        public long Transactions;
-        public int FirstDay;
-        public int LastDay;
-        public int PurchaseDays;
-    }
+        CheckIndices(customers, customerCount);
+        var start = new int[customerCount + 1];
+        int kept = 0;
+        for (int i = 0; i < customers.Length; i++)
+        {
+            if (days[i] <= through)
+            {
+                start[customers[i] + 1]++;
+                kept++;
+            }
+        }
 
-    /// <summary>The mutable twin of <see cref="PurchaseSummary"/> (same field layout) that the hot loops write.</summary>
-    [StructLayout(LayoutKind.Sequential, Size = 56)]
-    private struct Accumulator
-    {
-        public decimal TotalAmount;
-        public decimal FirstDayAmount;
-        public long Transactions;
-        public int FirstDay;
-        public int LastDay;
-        public int PurchaseDays;
+        for (int c = 0; c < customerCount; c++)
+        {
+            start[c + 1] += start[c];
+        }
+
+        var rows = new int[kept];
+        var keys = new int[kept];
+        var next = new int[customerCount];
+        Array.Copy(start, next, customerCount);
+        for (int i = 0; i < customers.Length; i++)
+        {
+            int day = days[i];
+            if (day <= through)
+            {
+                int p = next[customers[i]]++;
+                rows[p] = i;
+                keys[p] = day;
+            }
+        }
+
+        for (int c = 0; c < customerCount; c++)
+        {
+            int from = start[c];
+            int length = start[c + 1] - from;
+            if (length > 1)
+            {
+                SortSegment(keys, rows, from, length);
+            }
+        }
+
+        return (start, rows, keys);
     }
 }

@@ -10,24 +10,17 @@ namespace CustomerRetention;
 /// </summary>
 public sealed class PurchaseSummaries : IReadOnlyList<PurchaseSummary>
 {
-    private readonly IReadOnlyList<CustomerId> _customers;
+    private readonly CustomerId[] _customers;
     private readonly PurchaseSummary[] _summaries;
-    private readonly int _offset;
     private readonly int _count;
     private Dictionary<CustomerId, int>? _index;
 
+    /// <summary>The summaries and their customers (the arrays become this object's: the aggregators make them for it).</summary>
     internal PurchaseSummaries(CustomerId[] customers, PurchaseSummary[] summaries, LocalDate? through)
-        : this(customers, summaries, 0, summaries.Length, through)
-    {
-    }
-
-    /// <summary>The <paramref name="count"/> summaries of <paramref name="summaries"/> from <paramref name="offset"/> on (the array may be longer: the rest is never read).</summary>
-    internal PurchaseSummaries(IReadOnlyList<CustomerId> customers, PurchaseSummary[] summaries, int offset, int count, LocalDate? through)
     {
         _customers = customers;
         _summaries = summaries;
-        _offset = offset;
-        _count = count;
+        _count = summaries.Length;
         Through = through;
     }
 
@@ -37,15 +30,15 @@ public sealed class PurchaseSummaries : IReadOnlyList<PurchaseSummary>
     /// <summary>The number of customers.</summary>
     public int Count => _count;
 
-    /// <summary>The customers, aligned with the summaries.</summary>
+    /// <summary>The customers, aligned with the summaries (each id a string made once, whichever road read them).</summary>
     public IReadOnlyList<CustomerId> Customers => _customers;
 
     /// <summary>The summaries as a span, aligned with <see cref="Customers"/>.</summary>
-    public ReadOnlySpan<PurchaseSummary> Span => new(_summaries, _offset, _count);
+    public ReadOnlySpan<PurchaseSummary> Span => new(_summaries, 0, _count);
 
     /// <summary>The summary of the customer at <paramref name="index"/>.</summary>
     /// <param name="index">Range: 0 ≤ index &lt; <see cref="Count"/>.</param>
-    public PurchaseSummary this[int index] => (uint)index < (uint)_count ? _summaries[_offset + index] : throw new ArgumentOutOfRangeException(nameof(index), index, "The index must be below Count.");
+    public PurchaseSummary this[int index] => (uint)index < (uint)_count ? _summaries[index] : throw new ArgumentOutOfRangeException(nameof(index), index, "The index must be below Count.");
 
     /// <summary>The summary of <paramref name="customer"/>, if they bought (up to <see cref="Through"/>).</summary>
     /// <param name="customer">The customer.</param>
@@ -56,7 +49,7 @@ public sealed class PurchaseSummaries : IReadOnlyList<PurchaseSummary>
         Dictionary<CustomerId, int> index = _index ??= BuildIndex();
         if (index.TryGetValue(customer, out int i))
         {
-            summary = _summaries[_offset + i];
+            summary = _summaries[i];
             return true;
         }
 
@@ -111,7 +104,7 @@ public sealed class PurchaseSummaries : IReadOnlyList<PurchaseSummary>
     {
         for (int i = 0; i < _count; i++)
         {
-            yield return _summaries[_offset + i];
+            yield return _summaries[i];
         }
     }
 

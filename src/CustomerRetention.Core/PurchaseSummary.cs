@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace CustomerRetention;
@@ -20,10 +19,8 @@ namespace CustomerRetention;
 /// thread-safe. Build summaries with <see cref="PurchaseAggregator"/>.
 /// </para>
 /// </remarks>
-[StructLayout(LayoutKind.Sequential, Size = 56)]
 public readonly struct PurchaseSummary : IEquatable<PurchaseSummary>
 {
-    // The layout is mirrored by PurchaseAggregator.Accumulator (the hot loop writes through a cast).
     private readonly decimal _totalAmount;
     private readonly decimal _firstDayAmount;
     private readonly long _transactions;
@@ -63,6 +60,17 @@ public readonly struct PurchaseSummary : IEquatable<PurchaseSummary>
         _transactions = transactions;
         _firstDay = first;
         _lastDay = last;
+        _purchaseDays = purchaseDays;
+    }
+
+    /// <summary>A summary from parts already known to be consistent (the aggregators' results).</summary>
+    internal PurchaseSummary(int firstDay, int lastDay, long transactions, int purchaseDays, decimal totalAmount, decimal firstDayAmount)
+    {
+        _totalAmount = totalAmount;
+        _firstDayAmount = firstDayAmount;
+        _transactions = transactions;
+        _firstDay = firstDay;
+        _lastDay = lastDay;
         _purchaseDays = purchaseDays;
     }
 

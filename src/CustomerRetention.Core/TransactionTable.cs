@@ -184,11 +184,6 @@ public sealed class TransactionTable : IReadOnlyList<Transaction>
         /// <summary>The number of distinct customers so far.</summary>
         public int CustomerCount => _interner.Count;
 
-        internal CustomerInterner Interner => _interner;
-
-        /// <summary>The number of rows there is room for without regrowing.</summary>
-        internal int Capacity => _customerIndices.Length;
-
         /// <summary>Adds one transaction.</summary>
         /// <param name="customer">Who bought.</param>
         /// <param name="date">When.</param>
@@ -235,129 +230,30 @@ public sealed class TransactionTable : IReadOnlyList<Transaction>
             return new TransactionTable(customers, _customerIndices, _dayNumbers, _units, _scale, _amounts, _count);
         }
 
-        /// <summary>Adds a row whose customer is already interned and whose amount is units · 10^−scale (the readers' fast path).</summary>
-        internal void AddUnits(int customer, int dayNumber, long units, int scale)
+        /// <summary>
+        /// Adds one transaction whose amount is <paramref name="amountUnits"/> · 10^−<paramref name="amountScale"/>
+        /// (e.g. 1299 at scale 2 for 12.99): the readers' fast path, no decimal arithmetic.
+        /// </summary>
+        /// <param name="customerId">The id's characters; copied to a string only the first time the customer is seen.</param>
+        /// <param name="dayNumber">Days since 1970-01-01 (see <see cref="CustomerRetention.DayNumbers"/>).</param>
+        /// <param name="amountUnits">The amount in units, any sign.</param>
+        /// <param name="amountScale">The number of decimals of the units. Range: 0 ≤ amountScale ≤ 9.</param>
+        public void Add(ReadOnlySpan<char> customerId, int dayNumber, long amountUnits, int amountScale)
         {
+            Guard.InRange(amountScale, 0, AmountUnits.MaxScale);
             int index = NextRow();
-            _customerIndices[index] = customer;
+            _customerIndices[index] = _interner.GetOrAdd(customerId);
             _dayNumbers[index] = dayNumber;
-            if (_units is not null && scale == _scale)
+            if (_units is not null && amountScale == _scale)
             {
-                _units[index] = units;
+                _units[index] = amountUnits;
             }
             else
             {
-                SetUnits(index, units, scale);
+                SetUnits(index, amountUnits, amountScale);
             }
 
             _count++;
-        }
-
-        /// <summary>
-        /// Adds <paramref name="rows"/> rows parsed elsewhere (the parallel reader's blocks): row i's customer is
-        /// <c>map[local[i]]</c>, its amount <c>units[i]</c> · 10^−<c>scales[i]</c>. The same result as adding them one by one.
-        /// </summary>
-        internal void AddMapped(int[] map, int[] local, int[] days, long[] units, byte[] scales, int rows)
-        {
-            if (_built)
-            {
-                throw new InvalidOperationException("ToTable was already called on this builder.");
-            }
-
-            if (_units is null || !AllEqual(new ReadOnlySpan<byte>(scales, 0, rows), (byte)_scale))
-            {
-                for (int i = 0; i < rows; i++)
-                {
-                    AddUnits(map[local[i]], days[i], units[i], scales[i]);
-                }
-
-                return;
-            }
-
-            int start = _count;
-            if (start + rows > _customerIndices.Length)
-            {
-                int size = Math.Max(start + rows, _customerIndices.Length * 2);
-                Array.Resize(ref _customerIndices, size);
-                Array.Resize(ref _dayNumbers, size);
-                Array.Resize(ref _units, size);
-            }
-
-            Span<int> customers = new(_customerIndices, start, rows);
-            for (int i = 0; i < customers.Length; i++)
-            {
-                customers[i] = map[local[i]];
-            }
-
-            new ReadOnlySpan<int>(days, 0, rows).CopyTo(new Span<int>(_dayNumbers, start, rows));
-            new ReadOnlySpan<long>(units, 0, rows).CopyTo(new Span<long>(_units, start, rows));
-            _count += rows;
-        }
-
-        private static bool AllEqual(ReadOnlySpan<byte> values, byte value)
-        {
-#if NET8_0_OR_GREATER
-            return values.IndexOfAnyExcept(value) < 0;
-#else
-            foreach (byte b in values)
-            {
-                if (b != value)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-#endif
-        }
-
-        /// <summary>
-        /// Reserves <paramref name="rows"/> rows for <see cref="CopyMapped"/> when the fast layout holds (amounts as
-        /// units, every one of <paramref name="scales"/> at the builder's scale, room without regrowing); false
-        /// (nothing done) otherwise. The rows count as added; fill them before <see cref="ToTable"/>.
-        /// </summary>
-        internal bool TryReserve(byte[] scales, int rows, out int start)
-        {
-            start = _count;
-            if (_built || _units is null || _count + rows > _customerIndices.Length || !AllEqual(new ReadOnlySpan<byte>(scales, 0, rows), (byte)_scale))
-            {
-                return false;
-            }
-
-            _count += rows;
-            return true;
-        }
-
-        /// <summary>Room for <paramref name="rows"/> more rows without regrowing.</summary>
-        internal void EnsureRoom(int rows)
-        {
-            if (_count + rows > _customerIndices.Length)
-            {
-                int size = Math.Max(_count + rows, _customerIndices.Length * 2);
-                Array.Resize(ref _customerIndices, size);
-                Array.Resize(ref _dayNumbers, size);
-                if (_units is not null)
-                {
-                    Array.Resize(ref _units, size);
-                }
-                else
-                {
-                    Array.Resize(ref _amounts, size);
-                }
-            }
-        }
-
-        /// <summary>Fills rows reserved by <see cref="TryReserve"/> (any thread, disjoint ranges): row <c>start + i</c> is <c>map[local[i]]</c>, <c>days[i]</c>, <c>units[i]</c>.</summary>
-        internal void CopyMapped(int start, int[] map, int[] local, int[] days, long[] units, int rows)
-        {
-            Span<int> customers = new(_customerIndices, start, rows);
-            for (int i = 0; i < customers.Length; i++)
-            {
-                customers[i] = map[local[i]];
-            }
-
-            new ReadOnlySpan<int>(days, 0, rows).CopyTo(new Span<int>(_dayNumbers, start, rows));
-            new ReadOnlySpan<long>(units, 0, rows).CopyTo(new Span<long>(_units, start, rows));
         }
 
         private void SetUnits(int index, long units, int scale)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CustomerRetention.Csv;
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
@@ -38,10 +37,22 @@ public sealed class PurchaseAggregatorTests
                     return (days.Count - 1, DayNumbers.FromDate(days[0].Key), DayNumbers.FromDate(days[^1].Key), (long)g.Count(), g.Sum(t => t.Amount), repeat);
                 });
 
+    /// <summary>The CDNOW sample transactions (tests/data), read without the CSV package: Core's tests need only Core.</summary>
+    private static TransactionTable CdnowSample()
+    {
+        var builder = new TransactionTable.Builder();
+        foreach (string[] row in TestData.Rows("cdnow_sample_transactions.csv"))
+        {
+            builder.Add(new CustomerId(row[0]), NodaTime.Text.LocalDatePattern.Iso.Parse(row[1]).Value, decimal.Parse(row[2], CultureInfo.InvariantCulture));
+        }
+
+        return builder.ToTable();
+    }
+
     [Fact]
     public void Cdnow_Summary_In_Weeks_Matches_The_Published_Summary_For_All_2357_Customers()
     {
-        TransactionTable table = TransactionCsv.ReadFile(TestData.Path("cdnow_sample_transactions.csv")).Table;
+        TransactionTable table = CdnowSample();
         PurchaseSummaries summaries = PurchaseAggregator.Summarize(table, CalibrationEnd);
         ModelInputs inputs = summaries.ToModelInputs(CalibrationEnd, TimeUnit.Week);
 
@@ -264,7 +275,7 @@ public sealed class PurchaseAggregatorTests
     [Fact]
     public void Cdnow_Holdout_Has_1882_Repeat_Purchase_Days()
     {
-        TransactionTable table = TransactionCsv.ReadFile(TestData.Path("cdnow_sample_transactions.csv")).Table;
+        TransactionTable table = CdnowSample();
 
         CalibrationHoldout split = CalibrationHoldout.Split(table, CalibrationEnd, new LocalDate(1998, 6, 30));
 
@@ -301,7 +312,7 @@ public sealed class PurchaseAggregatorTests
     [Fact]
     public void Daily_Purchases_Round_Trip_Through_The_Aggregate()
     {
-        TransactionTable table = TransactionCsv.ReadFile(TestData.Path("cdnow_sample_transactions.csv")).Table;
+        TransactionTable table = CdnowSample();
         PurchaseAggregate aggregate = PurchaseAggregate.FromTable(table);
 
         PurchaseAggregate rebuilt = PurchaseAggregate.FromDailyPurchases(aggregate.ToDailyPurchases());

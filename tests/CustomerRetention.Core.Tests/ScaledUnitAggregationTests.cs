@@ -192,7 +192,7 @@ public sealed class ScaledUnitAggregationTests
 
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => PurchaseAggregator.Summarize(customers, days, units, 2, int.MaxValue, new PurchaseSummary[(n / 10) + 1]));
 
-        Assert.Equal("customers", error.ParamName);
+        Assert.Equal("customerIndices", error.ParamName);
     }
 
     [Fact]
@@ -220,5 +220,24 @@ public sealed class ScaledUnitAggregationTests
         PurchaseAggregator.Summarize(customers, days, units, 2, through, fromUnits);
         PurchaseAggregator.Summarize(customers, days, amounts, through, fromDecimals);
         return fromUnits.AsSpan().SequenceEqual(fromDecimals);
+    }
+
+    [Fact]
+    public void One_Core_And_All_Cores_Give_The_Same_Summaries_And_A_Bad_Degree_Is_Rejected()
+    {
+        const int n = (1 << 19) + 7;
+        int[] customers = [.. Enumerable.Range(0, n).Select(i => i / 7)];
+        int[] days = [.. Enumerable.Range(0, n).Select(i => i % 7 / 2)];
+        long[] units = [.. Enumerable.Range(0, n).Select(i => (long)(i % 1000) - 100)];
+        var one = new PurchaseSummary[(n / 7) + 1];
+        var all = new PurchaseSummary[(n / 7) + 1];
+
+        PurchaseAggregator.Summarize(customers, days, units, 2, int.MaxValue, one, maxDegreeOfParallelism: 1);
+        PurchaseAggregator.Summarize(customers, days, units, 2, int.MaxValue, all, maxDegreeOfParallelism: -1);
+
+        Assert.Equal(one, all);
+        Assert.Equal(4, one[0].PurchaseDays); // days 0, 0, 1, 1, 2, 2, 3
+        Assert.Equal("maxDegreeOfParallelism", Assert.Throws<ArgumentOutOfRangeException>(
+            () => PurchaseAggregator.Summarize(customers, days, units, 2, int.MaxValue, one, maxDegreeOfParallelism: 0)).ParamName);
     }
 }

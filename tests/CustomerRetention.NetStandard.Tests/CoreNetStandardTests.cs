@@ -70,11 +70,8 @@ public sealed class CoreNetStandardTests
 
         TransactionCsvSummaries read = TransactionCsv.Summarize(new MemoryStream(bytes), "ns.csv", through);
 
-        if (Environment.ProcessorCount > 1)
-        {
-            // The one-pass path keeps ids as bytes (a list that decodes them when asked); the table path hands over an array.
-            Assert.Equal("DecodingList", read.Summaries.Customers.GetType().Name);
-        }
+        // The one-pass summariser takes this file on this build (the result below is then its own, not the general road's).
+        Assert.NotNull(SummarizingCsvReader.TrySummarize(new MemoryStream(bytes), TransactionCsvOptions.Default, DayNumbers.FromDate(through), SummarizingCsvReader.Settings.For(Environment.ProcessorCount)));
 
         Assert.Equal(expected.Count, read.Summaries.Count);
         for (int i = 0; i < expected.Count; i++)

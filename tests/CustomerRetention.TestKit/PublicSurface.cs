@@ -15,6 +15,7 @@ public static class PublicSurface
     public static readonly IReadOnlyList<string> LibraryNames =
     [
         "CustomerRetention.Core",
+        "CustomerRetention.Csv",
         "CustomerRetention.Rfm",
         "CustomerRetention.Churn",
         "CustomerRetention.Probabilistic",

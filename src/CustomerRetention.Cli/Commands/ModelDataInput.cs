@@ -22,9 +22,19 @@ internal sealed class ModelDataInput
     public static readonly OptionSpec Unit =
         OptionSpec.Value("--time-unit", "day|week", "Time unit of recency, T and horizons with --transactions (default day; week = days / 7).");
 
+    private readonly Func<string[]>? _makeIds;
+    private string[]? _ids;
+
     private ModelDataInput(string[] ids, double[] x, double[] tx, double[] t, double[] monetary, double[] weights, bool hasMonetary)
+        : this(x, tx, t, monetary, weights, hasMonetary, null)
     {
-        Ids = ids;
+        _ids = ids;
+    }
+
+    /// <summary>Inputs whose ids are made when first asked for (<c>fit</c> never asks: a million strings saved).</summary>
+    private ModelDataInput(double[] x, double[] tx, double[] t, double[] monetary, double[] weights, bool hasMonetary, Func<string[]>? makeIds)
+    {
+        _makeIds = makeIds;
         Frequency = x;
         Recency = tx;
         Age = t;
@@ -35,7 +45,7 @@ internal sealed class ModelDataInput
 
     public static IReadOnlyList<OptionSpec> Options => [.. TransactionInput.Options, CalibrationEnd, Unit, Summary];
 
-    public string[] Ids { get; }
+    public string[] Ids => _ids ??= _makeIds!();
 
     public double[] Frequency { get; }
 
@@ -126,12 +136,15 @@ internal sealed class ModelDataInput
 
         using (csv)
         {
-            var ids = new List<string>();
-            var x = new List<double>();
-            var tx = new List<double>();
-            var t = new List<double>();
-            var m = new List<double>();
-            var w = new List<double>();
+            // Room for the rows the file's length suggests (about 45 bytes a row), so that the columns are not regrown.
+            int capacity = path == "-" ? 1024 : (int)Math.Min(new FileInfo(path).Length / 40, int.MaxValue / 2);
+            var x = new List<double>(capacity);
+            var tx = new List<double>(capacity);
+            var t = new List<double>(capacity);
+            var m = new List<double>(capacity);
+            var w = new List<double>(capacity);
+            var idChars = new System.Text.StringBuilder();
+            var idEnds = new List<int>();
             bool hasMonetary = csv.HasColumn(3), hasWeight = csv.HasColumn(4), hasId = csv.HasColumn(5);
             while (csv.Read())
             {
@@ -162,10 +175,28 @@ internal sealed class ModelDataInput
                 t.Add(ti);
                 m.Add(hasMonetary ? csv.GetDouble(3) : 0);
                 w.Add(wi);
-                ids.Add(hasId ? csv.GetString(5) : (ids.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (hasId)
+                {
+                    idChars.Append(csv.GetSpan(5));
+                    idEnds.Add(idChars.Length);
+                }
             }
 
-            return new ModelDataInput(ids.ToArray(), x.ToArray(), tx.ToArray(), t.ToArray(), m.ToArray(), w.ToArray(), hasMonetary);
+            int n = x.Count;
+            return new ModelDataInput(x.ToArray(), tx.ToArray(), t.ToArray(), m.ToArray(), w.ToArray(), hasMonetary, () => MakeIds(n, hasId ? idChars.ToString() : null, idEnds));
         }
+    }
+
+    /// <summary>The customer ids: the id column's values (kept as one text until now), or 1, 2, … when there is none.</summary>
+    private static string[] MakeIds(int count, string? chars, List<int> ends)
+    {
+        var ids = new string[count];
+        for (int i = 0; i < count; i++)
+        {
+            int start = i == 0 ? 0 : ends[i - 1];
+            ids[i] = chars is null ? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : chars.Substring(start, ends[i] - start);
+        }
+
+        return ids;
     }
 }

@@ -55,8 +55,12 @@ internal static class TransactionInput
     public static readonly OptionSpec SkipInvalid =
         OptionSpec.Flag("--skip-invalid", "Skip malformed rows (and say how many) instead of stopping.");
 
+    /// <summary><c>--encoding utf-8|latin1</c>.</summary>
+    public static readonly OptionSpec Encoding =
+        OptionSpec.Value("--encoding", "utf-8|latin1", "Text encoding of the file (default utf-8, where bytes that are not UTF-8 are an error; latin1 for ISO-8859-1 files).");
+
     /// <summary>The options that say how to read the file, without <c>--transactions</c>.</summary>
-    public static IReadOnlyList<OptionSpec> ColumnOptions => [CustomerColumn, DateColumn, AmountColumn, DateFormat, SkipInvalid];
+    public static IReadOnlyList<OptionSpec> ColumnOptions => [CustomerColumn, DateColumn, AmountColumn, DateFormat, Encoding, SkipInvalid];
 
     /// <summary><c>--transactions</c> and the <see cref="ColumnOptions"/>.</summary>
     public static IReadOnlyList<OptionSpec> Options => [Transactions, .. ColumnOptions];
@@ -172,6 +176,7 @@ internal static class TransactionInput
             AmountColumn = NonEmpty(args, "--amount-column") ?? "amount",
             DateFormat = dateFormat,
             SkipInvalid = args.Has("--skip-invalid"),
+            Encoding = args.GetChoice(Encoding.Name, "utf-8", "utf-8", "latin1") == "latin1" ? System.Text.Encoding.Latin1 : null,
             Progress = context.ShowProgress ? new RowProgress(context, source) : null,
         };
     }

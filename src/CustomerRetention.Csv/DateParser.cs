@@ -118,13 +118,12 @@ internal sealed class DateParser
 
     private static bool TryYmd(int year, int month, int day, out int dayNumber)
     {
-        if (year < 1 || !DayNumbers.IsValid(year, month, day))
+        if (year < 1)
         {
             dayNumber = 0;
             return false;
         }
 
-        dayNumber = DayNumbers.FromYearMonthDay(year, month, day);
-        return true;
+        return DayNumbers.TryFromYearMonthDay(year, month, day, out dayNumber);
     }
 }

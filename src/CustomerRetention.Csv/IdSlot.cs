@@ -1,4 +1,4 @@
-namespace CustomerRetention;
+namespace CustomerRetention.Csv;
 
 /// <summary>
 /// A slot of the byte-level id tables (open addressing, linear probing, power-of-two size): the id's hash and its

@@ -15,14 +15,14 @@ namespace CustomerRetention.Csv;
 /// back (where the table's sort is faster). What it returns is what the table path returns, bit for bit.
 /// </summary>
 /// <remarks>
-/// <para>The input is read in blocks of whole lines (as <see cref="ParallelTransactionReader"/> does) by whichever
+/// <para>The input is read in blocks of whole lines by whichever
 /// thread is free — a pool worker per other core, or the calling thread while the block it must merge next is still
 /// being parsed — one reader at a time (<see cref="BlockSource"/>). The thread that read a block parses it: it sums
 /// each run of consecutive rows of one customer into one partial summary (first and last day, purchase days,
-/// transactions, total and first-day amounts as scaled integers, and the id's bytes). The calling thread merges the
-/// runs in file order: the customer's index (order of first appearance, ids kept as bytes), then the run added to the
-/// customer's totals, which live in the result's own memory (huge-page backed where Linux allows:
-/// <see cref="HugePageArrays"/>).</para>
+/// transactions, total and first-day amounts as scaled integers: <see cref="PurchaseTotals"/>, and the id's bytes).
+/// The calling thread merges the runs in file order: the customer's index (<see cref="Utf8CustomerIds"/>, the one id
+/// table: order of first appearance, ids kept as bytes), then the run appended to the customer's
+/// <see cref="PurchaseTotals"/>. At the end the ids are decoded once, and the totals become summaries.</para>
 /// <para>Memory: the blocks in flight (four of 1 MiB per core), the ids' bytes and hash table, and the result.</para>
 /// </remarks>
 internal static class SummarizingCsvReader
@@ -31,50 +31,32 @@ internal static class SummarizingCsvReader
     private const int ReturningRunsPerMille = 250;
     private const int MinRunsForReturnCheck = 1 << 16;
 
-    /// <summary>
-    /// From this many customers on, the totals become summaries on all cores; below, waking the workers costs more
-    /// than it saves (100k customers: 0.6–0.7 ms on two cores, 0.3 ms on one).
-    /// </summary>
-    internal const int ParallelConversionFrom = 1 << 18;
-
     /// <summary>The first read: the header line must fit (or the table path reads the file).</summary>
     private const int HeaderBuffer = 1 << 16;
 
-    /// <summary>The summaries of the rows on or before <paramref name="throughDay"/>, or null when this path does not apply or gave up (the stream is then at an unknown position).</summary>
-    public static TransactionCsvSummaries? TrySummarize(
-        Stream stream,
-        string source,
-        TransactionCsvOptions options,
-        int throughDay,
-        ParallelTransactionReader.Settings settings)
+    /// <summary>How the summariser works: how many threads read and parse blocks (the calling thread included), and the block size.</summary>
+    internal readonly record struct Settings(int Workers, int BlockSize)
     {
-        DateParser dates = DateParser.For(options.DateFormat);
-        if (settings.Workers < 2 || !stream.CanSeek)
+        /// <summary>Blocks of 1 MiB, on <paramref name="workers"/> threads.</summary>
+        public static Settings For(int workers) => new(workers, 1 << 20);
+    }
+
+    /// <summary>
+    /// The summaries of the rows on or before <paramref name="throughDay"/>, or null when this road does not take the
+    /// input or gave up (the caller then seeks back and reads the input on the general road).
+    /// </summary>
+    public static TransactionCsvSummaries? TrySummarize(Stream stream, TransactionCsvOptions options, int throughDay, Settings settings)
+    {
+        if (!stream.CanSeek || !DateParser.For(options.DateFormat).IsIso || !IsUtf8(options.Encoding))
         {
             return null;
         }
 
         // A small first buffer (the header, and the first bytes of the first block): a large one would be a fresh
         // megabyte for every file, zeroed and faulted in.
-        var input = new Utf8TransactionReader.ByteInput(stream, HeaderBuffer);
-        if (!Utf8TransactionReader.TryHeader(input, out string header, out int consumed))
+        var input = new ByteInput(stream, HeaderBuffer);
+        if (!input.TryHeader(out string header, out int consumed) || !IsPlainHeader(header, options))
         {
-            return null;
-        }
-
-        var feeder = new Utf8TransactionReader.LineFeeder();
-        feeder.Set(header + "\n");
-        try
-        {
-            using var csv = new CsvRecordReader(feeder, source, TransactionCsv.Columns(options));
-            if (!Utf8TransactionReader.IsSimpleLayout(csv, dates))
-            {
-                return null;
-            }
-        }
-        catch (CsvFormatException)
-        {
-            // The table path reports it.
             return null;
         }
 
@@ -85,19 +67,30 @@ internal static class SummarizingCsvReader
             return null;
         }
 
-        // The result's memory first, while the workers are not running yet: its allocation is when the runtime collects
-        // the previous result, which then need not stop them.
-        var totals = new Totals(throughDay, bytes, options.Progress);
+        var totals = new Totals(throughDay, bytes, options.Progress, settings.Workers);
         totals.Reserve(input.Available);
         return Read(input, settings, totals) && totals.RowsFitScale() ? totals.ToResult() : null;
     }
 
+    /// <summary>Whether the text encoding is UTF-8 (null is).</summary>
+    private static bool IsUtf8(System.Text.Encoding? encoding) => encoding is null || encoding.CodePage == System.Text.Encoding.UTF8.CodePage;
+
+    /// <summary>Whether the header is exactly the customer, date and amount columns, in that order (the layout <see cref="PlainLine.Parse"/> parses).</summary>
+    private static bool IsPlainHeader(string header, TransactionCsvOptions options)
+    {
+        string[] names = header.Split(',');
+        return names.Length == 3
+            && string.Equals(names[0].Trim(), options.CustomerColumn, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(names[1].Trim(), options.DateColumn, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(names[2].Trim(), options.AmountColumn, StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Reads every block into <paramref name="totals"/>; false when it gave up.</summary>
-    private static bool Read(Utf8TransactionReader.ByteInput input, ParallelTransactionReader.Settings settings, Totals totals)
+    private static bool Read(ByteInput input, Settings settings, Totals totals)
     {
         // One core is this thread's: it merges, and reads and parses blocks itself while the next one is still being parsed.
         var blocks = new BlockSource(input, settings.BlockSize, totals.ThroughDay, settings.Workers, settings.Workers * BlocksInFlightPerWorker);
-        var workers = new Task[settings.Workers - 1];
+        var workers = new Task[Math.Max(settings.Workers - 1, 0)];
         for (int w = 0; w < workers.Length; w++)
         {
             int reader = w + 1;
@@ -146,12 +139,7 @@ internal static class SummarizingCsvReader
         public int Hash;
         public ShortId Id; // the id's bytes, when it has at most ShortId.MaxLength
 
-        public int FirstDay;
-        public int LastDay;
-        public int PurchaseDays;
-        public long Transactions; // rows on or before the cut-off; 0 when every row of the run is later
-        public long TotalUnits;
-        public long FirstDayUnits;
+        public PurchaseTotals Totals; // the run's rows on or before the cut-off
     }
 
     /// <summary>
@@ -216,7 +204,7 @@ internal static class SummarizingCsvReader
     {
         private readonly object _gate = new(); // the queue, the free blocks and the flags
         private readonly object _readGate = new(); // the input and the carried partial line
-        private readonly Utf8TransactionReader.ByteInput _input;
+        private readonly ByteInput _input;
         private readonly int _blockSize;
         private readonly int _throughDay;
         private readonly int _window;
@@ -229,7 +217,7 @@ internal static class SummarizingCsvReader
         private bool _stopped;
         private ExceptionDispatchInfo? _readError;
 
-        public BlockSource(Utf8TransactionReader.ByteInput input, int blockSize, int throughDay, int readers, int window)
+        public BlockSource(ByteInput input, int blockSize, int throughDay, int readers, int window)
         {
             _free = new Stack<RunBlock>[readers];
             for (int r = 0; r < readers; r++)
@@ -623,7 +611,7 @@ internal static class SummarizingCsvReader
                     };
                 }
 
-                if (day <= through && !Add(ref runs[current], day, units))
+                if (day <= through && !runs[current].Totals.TryAdd(day, units))
                 {
                     return false;
                 }
@@ -638,45 +626,11 @@ internal static class SummarizingCsvReader
             return true;
         }
 
-        /// <summary>Adds one row to its run; false when it is dated before the run's last day.</summary>
-        private static bool Add(ref Run run, int day, long units)
-        {
-            if (run.Transactions == 0)
-            {
-                run.FirstDay = day;
-                run.LastDay = day;
-                run.PurchaseDays = 1;
-                run.FirstDayUnits = units;
-            }
-            else if (day > run.LastDay)
-            {
-                run.LastDay = day;
-                run.PurchaseDays++;
-            }
-            else if (day == run.LastDay)
-            {
-                if (day == run.FirstDay)
-                {
-                    run.FirstDayUnits = checked(run.FirstDayUnits + units);
-                }
-            }
-            else
-            {
-                return false;
-            }
-
-            run.Transactions++;
-            run.TotalUnits = checked(run.TotalUnits + units);
-            return true;
-        }
-
         private static void Rescale(Run[] runs, int count, int by)
         {
-            long factor = AmountUnits.Pow10(by);
             for (int r = 0; r < count; r++)
             {
-                runs[r].TotalUnits = checked(runs[r].TotalUnits * factor);
-                runs[r].FirstDayUnits = checked(runs[r].FirstDayUnits * factor);
+                runs[r].Totals.Rescale(by);
             }
         }
     }
@@ -686,27 +640,27 @@ internal static class SummarizingCsvReader
     {
         private readonly long _bytes;
         private readonly IProgress<long>? _progress;
+        private readonly int _workers;
         private readonly long[] _largestUnits = new long[AmountUnits.MaxScale + 1];
         private Utf8CustomerIds? _ids;
-        private PurchaseSummary[] _slots = [];
-        private int _firstSlot; // the customers' totals are _slots[_firstSlot..], _capacity of them
-        private int _capacity;
+        private PurchaseTotals[] _totals = [];
         private int _scale;
         private long _rows;
         private long _runs;
         private long _returningRuns;
         private int _latestDay = int.MinValue;
 
-        public Totals(int throughDay, long bytes, IProgress<long>? progress)
+        public Totals(int throughDay, long bytes, IProgress<long>? progress, int workers)
         {
             ThroughDay = throughDay;
             _bytes = bytes;
             _progress = progress;
+            _workers = workers;
         }
 
         public int ThroughDay { get; }
 
-        /// <summary>Merges a parsed block's runs, in file order; false when this path gives up.</summary>
+        /// <summary>Merges a parsed block's runs, in file order; false when this road gives up.</summary>
         public bool Add(RunBlock block)
         {
             if (!block.Ok)
@@ -721,7 +675,7 @@ internal static class SummarizingCsvReader
                     RaiseScale(block.Scale);
                 }
 
-                if (!AddRuns(block.Data, block.Runs, AmountUnits.Pow10(_scale - block.Scale)))
+                if (!AddRuns(block.Data, block.Runs, _scale - block.Scale))
                 {
                     return false;
                 }
@@ -735,51 +689,21 @@ internal static class SummarizingCsvReader
             return true;
         }
 
+        /// <summary>The result: the ids decoded once, the totals made summaries (customers without a purchase through the cut-off left out).</summary>
         public TransactionCsvSummaries ToResult()
         {
             Utf8CustomerIds ids = _ids!;
             ids.Dispose();
-            int count = ids.Count;
-            PurchaseSummary[] slots = _slots;
-            int first = _firstSlot;
-            int scale = _scale;
-            int[] empty = new int[count >= ParallelConversionFrom ? ParallelWork.Workers(8) : 1];
-            ParallelWork.Run(empty.Length, w =>
-            {
-                int start = ParallelWork.Start(count, w, empty.Length);
-                empty[w] = PurchaseAggregator.UnitsToSummaries(slots.AsSpan(first + start, ParallelWork.Start(count, w + 1, empty.Length) - start), scale);
-            });
-
             NodaTime.LocalDate? through = ThroughDay == int.MaxValue ? null : DayNumbers.ToDate(ThroughDay);
             NodaTime.LocalDate? latest = _latestDay == int.MinValue ? null : DayNumbers.ToDate(_latestDay);
-            int kept = count - empty.Sum();
-            if (kept == count)
-            {
-                return new TransactionCsvSummaries(new PurchaseSummaries(ids.ToList(), slots, first, count, through), _rows, latest);
-            }
-
-            // Customers whose every row is after the cut-off are left out, as the table path leaves them out.
-            int[] indices = new int[kept];
-            var compact = new PurchaseSummary[kept];
-            ReadOnlySpan<PurchaseSummary> summaries = slots.AsSpan(first, count);
-            int k = 0;
-            for (int c = 0; c < count; c++)
-            {
-                if (summaries[c].HasPurchases)
-                {
-                    indices[k] = c;
-                    compact[k++] = summaries[c];
-                }
-            }
-
-            return new TransactionCsvSummaries(new PurchaseSummaries(ids.ToList(indices), compact, 0, kept, through), _rows, latest);
+            CustomerId[] customers = ids.Decode(_workers);
+            return new TransactionCsvSummaries(PurchaseAggregator.Summarize(customers, _totals, _scale, through, _workers), _rows, latest);
         }
 
         /// <summary>
         /// Room for as many customers as the input's <paramref name="first"/> bytes suggest (their share of customer
         /// changes per byte, times the input's bytes), with ids as long as their longest and then some (the first
-        /// customers' ids tend to be the shortest). What is not used is never touched (nor zeroed), so a generous
-        /// estimate costs address space only; a short one makes the room grow.
+        /// customers' ids tend to be the shortest). A short estimate makes the room grow.
         /// </summary>
         public void Reserve(ReadOnlySpan<byte> first)
         {
@@ -805,10 +729,11 @@ internal static class SummarizingCsvReader
             double perByte = (double)changes / Math.Max(end, 1);
             int capacity = (int)Math.Min((perByte * _bytes * 1.1) + 1024, 1 << 28);
             _ids = new Utf8CustomerIds(capacity, longestId + 4);
-            Allocate(capacity, 0);
+            _totals = new PurchaseTotals[capacity];
         }
 
-        private bool AddRuns(byte[] data, ReadOnlySpan<Run> runs, long factor)
+        /// <summary>Appends each run to its customer's totals (a new customer's are the run's); <paramref name="rescale"/>: the decimals the block's units lack.</summary>
+        private bool AddRuns(byte[] data, ReadOnlySpan<Run> runs, int rescale)
         {
             Utf8CustomerIds ids = _ids!;
             Span<byte> shortId = stackalloc byte[ShortId.MaxLength];
@@ -828,20 +753,25 @@ internal static class SummarizingCsvReader
                 ref readonly Run run = ref runs[r];
                 ReadOnlySpan<byte> id = run.IdLength <= ShortId.MaxLength ? run.Id.CopyTo(shortId, run.IdLength) : new(data, run.IdOffset, run.IdLength);
                 int c = ids.GetOrAdd(id, run.Hash, out bool added);
-                if (c == _capacity)
+                if (c == _totals.Length)
                 {
-                    Allocate(_capacity * 2, c);
+                    Array.Resize(ref _totals, _totals.Length * 2);
                 }
 
-                ref PurchaseAggregator.UnitAccumulator total = ref PurchaseAggregator.AsUnits(ref _slots[_firstSlot + c]);
+                PurchaseTotals later = run.Totals;
+                if (rescale > 0)
+                {
+                    later.Rescale(rescale);
+                }
+
                 if (added)
                 {
-                    total = Start(run, factor);
+                    _totals[c] = later;
                 }
                 else
                 {
                     _returningRuns++;
-                    if (run.Transactions > 0 && !Merge(ref total, run, factor))
+                    if (!_totals[c].TryAppend(later))
                     {
                         return false;
                     }
@@ -852,57 +782,13 @@ internal static class SummarizingCsvReader
             return _runs < MinRunsForReturnCheck || _returningRuns * 1000 <= _runs * ReturningRunsPerMille;
         }
 
-        /// <summary>A new customer's totals: their first run, its units times <paramref name="factor"/> (10^(scale − block's scale)).</summary>
-        private static PurchaseAggregator.UnitAccumulator Start(in Run run, long factor) => new()
-        {
-            FirstDay = run.FirstDay,
-            LastDay = run.LastDay,
-            PurchaseDays = run.PurchaseDays,
-            Transactions = run.Transactions,
-            TotalUnits = factor == 1 ? run.TotalUnits : checked(run.TotalUnits * factor),
-            FirstDayUnits = factor == 1 ? run.FirstDayUnits : checked(run.FirstDayUnits * factor),
-        };
-
-        /// <summary>Adds a run (later in the file) to a customer's totals; false when it starts before their last day.</summary>
-        private static bool Merge(ref PurchaseAggregator.UnitAccumulator total, in Run run, long factor)
-        {
-            if (total.Transactions == 0)
-            {
-                total = Start(run, factor);
-                return true;
-            }
-
-            long runTotal = checked(run.TotalUnits * factor);
-            long runFirstDay = checked(run.FirstDayUnits * factor);
-
-            if (run.FirstDay < total.LastDay)
-            {
-                return false;
-            }
-
-            // The run's first day is the customer's last day so far, or later: its days overlap theirs in at most that one day.
-            bool sameDay = run.FirstDay == total.LastDay;
-            if (sameDay && total.FirstDay == total.LastDay)
-            {
-                total.FirstDayUnits = checked(total.FirstDayUnits + runFirstDay);
-            }
-
-            total.PurchaseDays += run.PurchaseDays - (sameDay ? 1 : 0);
-            total.LastDay = run.LastDay;
-            total.Transactions += run.Transactions;
-            total.TotalUnits = checked(total.TotalUnits + runTotal);
-            return true;
-        }
-
         /// <summary>More decimals from now on: every customer's units so far times 10^(scale − old scale).</summary>
         private void RaiseScale(int scale)
         {
-            long factor = AmountUnits.Pow10(scale - _scale);
-            Span<PurchaseAggregator.UnitAccumulator> units = MemoryMarshal.Cast<PurchaseSummary, PurchaseAggregator.UnitAccumulator>(_slots.AsSpan(_firstSlot, _ids!.Count));
-            for (int c = 0; c < units.Length; c++)
+            int count = _ids!.Count;
+            for (int c = 0; c < count; c++)
             {
-                units[c].TotalUnits = checked(units[c].TotalUnits * factor);
-                units[c].FirstDayUnits = checked(units[c].FirstDayUnits * factor);
+                _totals[c].Rescale(scale - _scale);
             }
 
             _scale = scale;
@@ -938,20 +824,6 @@ internal static class SummarizingCsvReader
             long before = _rows;
             _rows += block.Rows;
             TransactionCsv.ReportProgress(_progress, before, _rows);
-        }
-
-        /// <summary>
-        /// Room for <paramref name="capacity"/> customers, the first <paramref name="kept"/> slots copied over. Only the
-        /// slots of customers seen are written and read: no zeroing, no touching of the rest. The slots become the result,
-        /// so they are huge-page backed where the system allows (a fresh 4 KiB page costs a fault per 73 customers).
-        /// </summary>
-        private void Allocate(int capacity, int kept)
-        {
-            PurchaseSummary[] slots = HugePageArrays.AllocateUninitialized<PurchaseSummary>(capacity, out int first);
-            Array.Copy(_slots, _firstSlot, slots, first, kept);
-            _slots = slots;
-            _firstSlot = first;
-            _capacity = capacity;
         }
     }
 }

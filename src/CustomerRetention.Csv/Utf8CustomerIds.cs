@@ -1,17 +1,15 @@
 using System.Buffers;
-using System.Collections;
 using System.Runtime.CompilerServices;
 using System.Text;
 #if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics.X86;
 #endif
 
-namespace CustomerRetention;
+namespace CustomerRetention.Csv;
 
 /// <summary>
 /// ASCII customer ids by their bytes → dense indices 0..n−1 in order of first appearance, without a string per
-/// customer: the ids live in one byte arena, and the lists of <see cref="ToList()"/> make a customer's string when someone
-/// asks for that customer (and do not keep it). An open-addressing hash table (linear probing, power-of-two size,
+/// customer while reading: the ids live in one byte arena and are decoded once, at the end (<see cref="Decode"/>). An open-addressing hash table (linear probing, power-of-two size,
 /// at most half full); not thread-safe.
 /// </summary>
 /// <remarks>ASCII only, so that different byte strings are always different ids (invalid UTF-8 would decode to
@@ -35,10 +33,10 @@ internal sealed class Utf8CustomerIds : IDisposable
 
         // The table is scratch (pooled, so that its pages stay mapped from one read to the next); the ids stay with
         // the lists made from them. Only what is written is ever read: those need no zeroing up front.
-        _entries = ArrayAllocation.RentCleared<IdSlot>(size);
-        _offsets = ArrayAllocation.Uninitialized<int>(capacity + 1);
+        _entries = RentCleared<IdSlot>(size);
+        _offsets = Uninitialized<int>(capacity + 1);
         _offsets[0] = 0;
-        _arena = ArrayAllocation.Uninitialized<byte>(Math.Max(capacity * Math.Max(bytesPerId, 1), 256));
+        _arena = Uninitialized<byte>(Math.Max(capacity * Math.Max(bytesPerId, 1), 256));
     }
 
     /// <summary>The number of ids.</summary>
@@ -157,64 +155,69 @@ internal sealed class Utf8CustomerIds : IDisposable
         }
     }
 
-    /// <summary>The customers 0..<see cref="Count"/>−1 as a list that makes each id's string when asked for it.</summary>
-    public IReadOnlyList<CustomerId> ToList() => new DecodingList(this, null);
+    /// <summary>The customers 0..<see cref="Count"/>−1, each id decoded once, on up to <paramref name="workers"/> threads when there are many.</summary>
+    public CustomerId[] Decode(int workers)
+    {
+        var customers = new CustomerId[_count];
+        int count = _count;
+        int parts = count >= 1 << 16 ? Math.Max(workers, 1) : 1;
+        ParallelWork.Run(parts, w =>
+        {
+            int end = ParallelWork.Start(count, w + 1, parts);
+            for (int i = ParallelWork.Start(count, w, parts); i < end; i++)
+            {
+                customers[i] = new CustomerId(Encoding.ASCII.GetString(_arena, _offsets[i], _offsets[i + 1] - _offsets[i]));
+            }
+        });
+        return customers;
+    }
 
-    /// <summary>The customers at <paramref name="indices"/>, in that order, as a list that makes each id's string when asked for it.</summary>
-    public IReadOnlyList<CustomerId> ToList(int[] indices) => new DecodingList(this, indices);
+    /// <summary>An array whose elements are not zeroed (net8.0; a zeroed one elsewhere): written before read.</summary>
+    private static T[] Uninitialized<T>(int length)
+        where T : unmanaged
+    {
+#if NET8_0_OR_GREATER
+        return GC.AllocateUninitializedArray<T>(length);
+#else
+        return new T[length];
+#endif
+    }
+
+    /// <summary>A cleared array of exactly <paramref name="size"/> elements from the shared pool (a new one when the pool's is longer).</summary>
+    private static T[] RentCleared<T>(int size)
+    {
+        T[] array = ArrayPool<T>.Shared.Rent(size);
+        if (array.Length != size)
+        {
+            ArrayPool<T>.Shared.Return(array);
+            array = new T[size];
+        }
+
+        Array.Clear(array, 0, size);
+        return array;
+    }
+
+    /// <summary>A well-mixed non-negative hash of an id's bytes (FNV-1a, then a final mix so that linear probing spreads well).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Hash(ReadOnlySpan<byte> id)
+    {
+        uint h = 2166136261;
+        for (int i = 0; i < id.Length; i++)
+        {
+            h = (h ^ id[i]) * 16777619;
+        }
+
+        h ^= h >> 15;
+        h *= 0x2c1b3c6d;
+        h ^= h >> 12;
+        return (int)(h & 0x7fffffff);
+    }
 
     private void Grow()
     {
-        IdSlot[] entries = ArrayAllocation.RentCleared<IdSlot>(_entries.Length * 2);
+        IdSlot[] entries = RentCleared<IdSlot>(_entries.Length * 2);
         IdSlot.Rehash(_entries, entries);
         ArrayPool<IdSlot>.Shared.Return(_entries);
         _entries = entries;
-    }
-
-    /// <summary>
-    /// Customer ids read from the arena, each made when asked for and not kept: a writer that goes through a million
-    /// customers once makes a million short-lived strings (collected young, for little) instead of keeping 40 MB of them.
-    /// </summary>
-    private sealed class DecodingList : IReadOnlyList<CustomerId>
-    {
-        private readonly Utf8CustomerIds _ids;
-        private readonly int[]? _indices;
-
-        public DecodingList(Utf8CustomerIds ids, int[]? indices)
-        {
-            _ids = ids;
-            _indices = indices;
-            Count = indices?.Length ?? ids.Count;
-        }
-
-        public int Count { get; }
-
-        public CustomerId this[int index]
-        {
-            get
-            {
-                if ((uint)index >= (uint)Count)
-                {
-                    throw new ArgumentOutOfRangeException(nameof(index), index, "The index must be within the list.");
-                }
-
-                ReadOnlySpan<byte> id = _ids[_indices is null ? index : _indices[index]];
-#if NET8_0_OR_GREATER
-                return new CustomerId(Encoding.ASCII.GetString(id));
-#else
-                return new CustomerId(Encoding.ASCII.GetString(id.ToArray()));
-#endif
-            }
-        }
-
-        public IEnumerator<CustomerId> GetEnumerator()
-        {
-            for (int i = 0; i < Count; i++)
-            {
-                yield return this[i];
-            }
-        }
-
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -1,10 +1,12 @@
+using System.Text;
+
 namespace CustomerRetention.Csv;
 
 /// <summary>
 /// How <see cref="TransactionCsv"/> reads a transactions file: the column names (defaults
 /// <c>customer_id</c>, <c>date</c>, <c>amount</c>, matched case-insensitively), the date pattern
 /// (default <c>yyyy-MM-dd</c>), whether malformed rows are skipped instead of stopping the read,
-/// and an optional progress callback. Immutable; the default is <see cref="Default"/>.
+/// the text encoding, the cores to use, and an optional progress callback. Immutable; the default is <see cref="Default"/>.
 /// </summary>
 /// <example>
 /// <code>
@@ -17,6 +19,7 @@ public sealed class TransactionCsvOptions
     private readonly string _dateColumn = "date";
     private readonly string _amountColumn = "amount";
     private readonly string _dateFormat = "yyyy-MM-dd";
+    private readonly int _maxDegreeOfParallelism = -1;
 
     /// <summary>The defaults: <c>customer_id,date,amount</c>, <c>yyyy-MM-dd</c>, malformed rows are errors.</summary>
     public static TransactionCsvOptions Default { get; } = new();
@@ -39,6 +42,24 @@ public sealed class TransactionCsvOptions
     /// <summary>Called with the number of rows read so far, about every million rows; null for none.</summary>
     public IProgress<long>? Progress { get; init; }
 
+    /// <summary>
+    /// The text encoding of streams and files; null (the default) for UTF-8, in which bytes that are not UTF-8 are an
+    /// error, never replaced. For a Latin-1 file, <c>Encoding.GetEncoding("iso-8859-1")</c>.
+    /// </summary>
+    public Encoding? Encoding { get; init; }
+
+    /// <summary>The most cores a read and its summing use: −1 (the default) for all, or ≥ 1.</summary>
+    public int MaxDegreeOfParallelism
+    {
+        get => _maxDegreeOfParallelism;
+        init => _maxDegreeOfParallelism = value == -1 || value >= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "The maximum degree of parallelism must be −1 (all cores) or at least 1.");
+    }
+
+    /// <summary>The number of threads <see cref="MaxDegreeOfParallelism"/> allows on this machine.</summary>
+    internal int Workers => _maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : Math.Min(_maxDegreeOfParallelism, Environment.ProcessorCount);
+
     /// <summary>A copy with <paramref name="progress"/> as the progress callback.</summary>
     internal TransactionCsvOptions WithProgress(IProgress<long>? progress) => new()
     {
@@ -48,5 +69,7 @@ public sealed class TransactionCsvOptions
         DateFormat = DateFormat,
         SkipInvalid = SkipInvalid,
         Progress = progress,
+        Encoding = Encoding,
+        MaxDegreeOfParallelism = MaxDegreeOfParallelism,
     };
 }

@@ -1,14 +1,19 @@
 using System.Text;
 using NodaTime;
 using NodaTime.Text;
+using Sylvan.Data.Csv;
+using SylvanFormatException = Sylvan.Data.Csv.CsvFormatException;
 
 namespace CustomerRetention.Csv;
 
 /// <summary>
-/// Reads a CSV file record by record (RFC 4180), streaming: UTF-8 (a byte-order mark is
-/// tolerated), fields quoted with <c>"</c> may hold commas, doubled quotes and line breaks, lines end
-/// with LF or CRLF, and empty lines are skipped. The header row (the first non-empty line) is mapped
-/// case-insensitively to the <see cref="CsvColumn"/>s asked for; extra columns are ignored.
+/// Reads a CSV file record by record (RFC 4180), streaming, on Sylvan.Data.Csv (the general road of this
+/// package): UTF-8 by default (a byte-order mark is tolerated; bytes that are not UTF-8 are an error, see
+/// <see cref="Open(Stream, string, IEnumerable{CsvColumn}, bool, Encoding?)"/>), fields quoted with <c>"</c> may
+/// hold commas, doubled quotes and line breaks, lines end with LF or CRLF (a lone CR is an error), and empty lines and lines of only
+/// spaces are skipped. The header row (the first non-empty line) is mapped case-insensitively to the
+/// <see cref="CsvColumn"/>s asked for, in any order; extra columns are ignored, a column named twice is an error,
+/// and so is a row with more fields than the header (an unquoted comma in a value).
 /// </summary>
 /// <remarks>
 /// <para>Every record knows its physical line (<see cref="LineNumber"/>: the header is line 1, and a
@@ -19,7 +24,7 @@ namespace CustomerRetention.Csv;
 /// A missing required column is an error on line 1 naming the column; an empty input (no header at
 /// all) is an error on line 1; a header without rows simply yields no record.</para>
 /// <para>Fields are not materialised as strings: <see cref="GetSpan"/> and the typed accessors read
-/// the record's buffer, which <see cref="Read"/> reuses. Not thread-safe; disposing it disposes the
+/// Sylvan's buffer, which <see cref="Read"/> reuses. Not thread-safe; disposing it disposes the
 /// underlying reader.</para>
 /// <example>
 /// <code>
@@ -40,35 +45,35 @@ public sealed class CsvRecordReader : IDisposable
 {
     private const int MaxHeaderListing = 120;
 
-    private TextReader _reader;
+    /// <summary>The strict UTF-8 of <see cref="Open(Stream, string, IEnumerable{CsvColumn}, bool, Encoding?)"/>: no byte-order mark written, invalid bytes decode to U+FFFD (then rejected by <see cref="GetSpan"/>).</summary>
+    private static readonly Encoding Utf8 = new UTF8Encoding(false, false);
+
+    private readonly TextReader _reader;
+    private readonly CsvDataReader _csv;
     private readonly CsvColumn[] _columns;
     private readonly int[] _columnField;
     private readonly string[] _header;
-    private char[] _buffer = new char[1 << 16];
-    private int _pos;
-    private int _len;
-    private bool _eof;
-    private char[] _record = new char[256];
-    private int _recordLength;
-    private int[] _fieldStart = new int[16];
-    private int[] _fieldLength = new int[16];
-    private char[] _fieldChars;
-    private int _fieldCount;
-    private long _line = 1;
+    private readonly bool _rejectReplacement;
+    private long _nextLine = 1;
     private long _recordLine = 1;
-    private bool _inHeader = true;
+    private int _fieldCount;
 
     /// <summary>Reads the header from <paramref name="reader"/> and maps <paramref name="columns"/> to it.</summary>
     /// <param name="reader">The text; disposed with this reader.</param>
     /// <param name="source">The name used in error messages: the file name, or <c>-</c> for standard input.</param>
     /// <param name="columns">The columns to look for; accessors take their index in this list.</param>
-    /// <exception cref="CsvFormatException">The input is empty, or the header lacks a required column.</exception>
+    /// <exception cref="CsvFormatException">The input is empty, or the header lacks a required column or names one twice.</exception>
     public CsvRecordReader(TextReader reader, string source, IEnumerable<CsvColumn> columns)
+        : this(reader, source, columns, rejectReplacement: false)
+    {
+    }
+
+    private CsvRecordReader(TextReader reader, string source, IEnumerable<CsvColumn> columns, bool rejectReplacement)
     {
         _reader = Guard.NotNull(reader);
-        _fieldChars = _record;
         Source = Guard.NotNull(source);
         Guard.NotNull(columns);
+        _rejectReplacement = rejectReplacement;
         _columns = columns.ToArray();
         for (int i = 0; i < _columns.Length; i++)
         {
@@ -78,12 +83,16 @@ public sealed class CsvRecordReader : IDisposable
             }
         }
 
-        if (!Read())
+        // No header detection: the first non-blank record is the header, read like any other (lines counted here).
+        var options = new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',', Quote = '"', CsvStyle = CsvStyle.Standard, OwnsReader = false, BufferSize = 1 << 16, MaxBufferSize = 1 << 26 };
+        _csv = CsvDataReader.Create(new LineEndCheck(reader, Source), options);
+        _header = [];
+        _columnField = new int[_columns.Length];
+        if (!ReadRecord())
         {
             throw new CsvFormatException(Source, 1, null, "the input is empty: expected a header row with the columns " + Describe(_columns));
         }
 
-        _inHeader = false;
         _header = new string[_fieldCount];
         for (int f = 0; f < _fieldCount; f++)
         {
@@ -91,7 +100,6 @@ public sealed class CsvRecordReader : IDisposable
             _header[f] = f == 0 ? name.TrimStart('\uFEFF').Trim() : name;
         }
 
-        _columnField = new int[_columns.Length];
         for (int c = 0; c < _columns.Length; c++)
         {
             _columnField[c] = FindHeaderField(_columns[c]);
@@ -117,21 +125,28 @@ public sealed class CsvRecordReader : IDisposable
     /// <summary>The number of fields in the current record.</summary>
     public int FieldCount => _fieldCount;
 
-    /// <summary>Opens a UTF-8 stream (a byte-order mark is tolerated; invalid bytes become U+FFFD).</summary>
+    /// <summary>Opens a stream of text in <paramref name="encoding"/> (default UTF-8; a byte-order mark is tolerated).</summary>
+    /// <remarks>
+    /// In UTF-8, bytes that are not UTF-8 (a Latin-1 file, say) are not silently replaced: a field holding them is an
+    /// error naming the line and the column, so that <c>Café</c> and <c>Cafè</c> never become one customer. Files that
+    /// really are Latin-1 are read with <c>Encoding.GetEncoding("iso-8859-1")</c> (or Windows-1252 where the host has it).
+    /// </remarks>
     /// <param name="stream">The bytes.</param>
     /// <param name="source">The name used in error messages.</param>
     /// <param name="columns">The columns to look for.</param>
     /// <param name="leaveOpen">Whether disposing the reader leaves <paramref name="stream"/> open.</param>
+    /// <param name="encoding">The text encoding; null for UTF-8.</param>
     /// <returns>The reader, positioned before the first record.</returns>
-    public static CsvRecordReader Open(Stream stream, string source, IEnumerable<CsvColumn> columns, bool leaveOpen = false)
+    public static CsvRecordReader Open(Stream stream, string source, IEnumerable<CsvColumn> columns, bool leaveOpen = false, Encoding? encoding = null)
     {
         Guard.NotNull(stream);
         Guard.NotNull(source);
         Guard.NotNull(columns);
-        var text = new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: leaveOpen);
+        bool utf8 = encoding is null || encoding.CodePage == Encoding.UTF8.CodePage;
+        var text = new StreamReader(stream, utf8 ? Utf8 : encoding!, detectEncodingFromByteOrderMarks: utf8, bufferSize: 1 << 16, leaveOpen: leaveOpen);
         try
         {
-            return new CsvRecordReader(text, source, columns);
+            return new CsvRecordReader(text, source, columns, rejectReplacement: utf8);
         }
         catch
         {
@@ -140,16 +155,17 @@ public sealed class CsvRecordReader : IDisposable
         }
     }
 
-    /// <summary>Opens the file at <paramref name="path"/> (UTF-8); the path is the source in messages.</summary>
+    /// <summary>Opens the file at <paramref name="path"/>; the path is the source in messages.</summary>
     /// <param name="path">The file.</param>
     /// <param name="columns">The columns to look for.</param>
+    /// <param name="encoding">The text encoding; null for UTF-8 (see <see cref="Open(Stream, string, IEnumerable{CsvColumn}, bool, Encoding?)"/>).</param>
     /// <returns>The reader, positioned before the first record.</returns>
-    public static CsvRecordReader OpenFile(string path, IEnumerable<CsvColumn> columns)
+    public static CsvRecordReader OpenFile(string path, IEnumerable<CsvColumn> columns, Encoding? encoding = null)
     {
         Guard.NotNull(path);
         Guard.NotNull(columns);
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return Open(stream, path, columns);
+        return Open(stream, path, columns, leaveOpen: false, encoding);
     }
 
     /// <summary>Whether the header has the column <paramref name="column"/> (always true for a required one).</summary>
@@ -177,116 +193,29 @@ public sealed class CsvRecordReader : IDisposable
         return -1;
     }
 
-    /// <summary>Advances to the next record.</summary>
+    /// <summary>Advances to the next record (blank lines and lines of only spaces are skipped).</summary>
     /// <returns>False at the end of the input.</returns>
-    /// <exception cref="CsvFormatException">A quoted field is not closed, or a closing quote is followed by something other than a comma or a line end.</exception>
+    /// <exception cref="CsvFormatException">A quoted field is malformed, or the record has more fields than the header.</exception>
     public bool Read()
     {
-        while (true)
-        {
-            if (!EnsureData())
-            {
-                _fieldCount = 0;
-                return false;
-            }
-
-            char c = _buffer[_pos];
-            if (c == '\n')
-            {
-                _pos++;
-                _line++;
-                continue;
-            }
-
-            if (c == '\r')
-            {
-                _pos++;
-                SkipLineFeed();
-                _line++;
-                continue;
-            }
-
-            break;
-        }
-
-        _recordLine = _line;
-        _recordLength = 0;
-        _fieldCount = 0;
-        if (TrySplitPlainLine())
-        {
-            return true;
-        }
-
-        _fieldChars = _record;
-        while (ParseField())
-        {
-        }
-
-        return true;
-    }
-
-    /// <summary>
-    /// The fast path: when the whole line is in the buffer and holds no quote (and no CR but a final
-    /// one), its fields are found by splitting on commas in place, without copying.
-    /// </summary>
-    private bool TrySplitPlainLine()
-    {
-        ReadOnlySpan<char> available = new(_buffer, _pos, _len - _pos);
-        int newline = available.IndexOf('\n');
-        if (newline < 0)
+        if (!ReadRecord())
         {
             return false;
         }
 
-        ReadOnlySpan<char> line = available.Slice(0, newline);
-        int special = line.IndexOfAny('"', '\r');
-        if (special >= 0)
+        if (_fieldCount > _header.Length)
         {
-            if (special != line.Length - 1 || line[special] != '\r')
-            {
-                return false;
-            }
-
-            line = line.Slice(0, special);
+            throw new CsvFormatException(Source, _recordLine, null, FormattableString.Invariant(
+                $"the row has {_fieldCount} fields, the header {_header.Length} (a comma in a value must be quoted, and decimals take a dot)"));
         }
 
-        int start = 0;
-        while (true)
-        {
-            int comma = line.Slice(start).IndexOf(',');
-            int length = comma < 0 ? line.Length - start : comma;
-            AddField(_pos + start, length);
-            if (comma < 0)
-            {
-                break;
-            }
-
-            start += comma + 1;
-        }
-
-        _fieldChars = _buffer;
-        _pos += newline + 1;
-        _line++;
         return true;
-    }
-
-    private void AddField(int start, int length)
-    {
-        if (_fieldCount == _fieldStart.Length)
-        {
-            Array.Resize(ref _fieldStart, _fieldStart.Length * 2);
-            Array.Resize(ref _fieldLength, _fieldLength.Length * 2);
-        }
-
-        _fieldStart[_fieldCount] = start;
-        _fieldLength[_fieldCount] = length;
-        _fieldCount++;
     }
 
     /// <summary>The field of <paramref name="column"/> in the current record, as characters (valid until the next <see cref="Read"/>).</summary>
     /// <param name="column">Index into <see cref="Columns"/>.</param>
     /// <returns>The field's text, unquoted.</returns>
-    /// <exception cref="CsvFormatException">The record has no such field (it is too short).</exception>
+    /// <exception cref="CsvFormatException">The record has no such field (it is too short), or the field holds bytes that were not UTF-8.</exception>
     public ReadOnlySpan<char> GetSpan(int column)
     {
         int field = _columnField[CheckColumn(column)];
@@ -300,7 +229,13 @@ public sealed class CsvRecordReader : IDisposable
             throw CreateError(column, FormattableString.Invariant($"missing field (the row has {_fieldCount} fields, the header {_header.Length})"));
         }
 
-        return Field(field);
+        ReadOnlySpan<char> text = Field(field);
+        if (_rejectReplacement && text.IndexOf('\uFFFD') >= 0)
+        {
+            throw CreateError(column, $"'{CsvParsing.Show(text)}' holds bytes that are not UTF-8 (for a Latin-1 file, give its encoding: --encoding latin1 in the tool)");
+        }
+
+        return text;
     }
 
     /// <summary>The field of <paramref name="column"/> as a new string.</summary>
@@ -391,31 +326,22 @@ public sealed class CsvRecordReader : IDisposable
     }
 
     /// <summary>Disposes the underlying reader.</summary>
-    public void Dispose() => _reader.Dispose();
+    public void Dispose()
+    {
+        _csv.Dispose();
+        _reader.Dispose();
+    }
+
+    /// <summary>Whether the parser met a malformed quoted field: the input cannot be read on (not even skipping the record).</summary>
+    internal bool Broken { get; private set; }
 
     /// <summary>The header position of <paramref name="column"/>, or −1 when an optional column is absent.</summary>
     internal int FieldOf(int column) => _columnField[CheckColumn(column)];
 
-    /// <summary>
-    /// Continues reading from <paramref name="reader"/> (the header already read), whose first
-    /// character is at the start of physical line <paramref name="line"/>: the byte-level reader of
-    /// <see cref="TransactionCsv"/> hands lines over to this, the general path. The previous reader
-    /// is not disposed.
-    /// </summary>
-    internal void Continue(TextReader reader, long line)
-    {
-        _reader = reader;
-        _pos = 0;
-        _len = 0;
-        _eof = false;
-        _line = line;
-        _recordLine = line;
-    }
-
     /// <summary>The day number of the field of <paramref name="column"/>, parsed by <paramref name="parser"/> (no allocation on the fast patterns).</summary>
     internal int GetDayNumber(int column, DateParser parser)
     {
-        ReadOnlySpan<char> text = GetSpan(column);
+        ReadOnlySpan<char> text = CsvParsing.TrimSpaces(GetSpan(column));
         return parser.TryParse(text, out int day) ? day : throw CreateError(column, $"'{CsvParsing.Show(text)}' is not a date (expected {parser.PatternText})");
     }
 
@@ -425,22 +351,139 @@ public sealed class CsvRecordReader : IDisposable
     private static string Synonyms(CsvColumn column) =>
         column.Names.Count > 1 ? " (or " + string.Join(", ", column.Names.Skip(1)) + ")" : string.Empty;
 
+    private static bool IsBlank(ReadOnlySpan<char> field)
+    {
+        foreach (char c in field)
+        {
+            if (c != ' ' && c != '\t')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int CountLineFeeds(ReadOnlySpan<char> text)
+    {
+        int n = 0;
+        for (int at = text.IndexOf('\n'); at >= 0; at = text.IndexOf('\n'))
+        {
+            n++;
+            text = text.Slice(at + 1);
+        }
+
+        return n;
+    }
+
+    /// <summary>The next record that is not blank, its physical line counted (a quoted field may span lines).</summary>
+    private bool ReadRecord()
+    {
+        if (Broken)
+        {
+            throw new InvalidOperationException("The input cannot be read past a malformed quoted field.");
+        }
+
+        while (true)
+        {
+            bool read;
+            try
+            {
+                read = _csv.Read();
+            }
+            catch (CsvFormatException)
+            {
+                // A lone carriage return (LineEndCheck).
+                Broken = true;
+                throw;
+            }
+            catch (SylvanFormatException e)
+            {
+                Broken = true;
+                string problem = e is CsvRecordTooLargeException
+                    ? "the record is longer than 64 MiB (a quoted field not closed?)"
+                    : "a quoted field is malformed: a closing quote must be followed by a comma or the end of the line, and a field opened with a quote must be closed";
+                throw new CsvFormatException(Source, _nextLine, FieldName(e.FieldOrdinal), problem);
+            }
+
+            if (!read)
+            {
+                _fieldCount = 0;
+                return false;
+            }
+
+            _recordLine = _nextLine;
+            int fields = _csv.RowFieldCount;
+            int lineFeeds = 0;
+            for (int f = 0; f < fields; f++)
+            {
+                lineFeeds += CountLineFeeds(Field(f));
+            }
+
+            _nextLine += 1 + lineFeeds;
+            if (fields == 1 && IsBlank(Field(0)))
+            {
+                continue;
+            }
+
+            _fieldCount = fields;
+            return true;
+        }
+    }
+
+    /// <summary>The field at <paramref name="field"/> of the current record: Sylvan's buffer on net8.0, a string on netstandard2.0 (whose Sylvan build has no span accessor).</summary>
+    private ReadOnlySpan<char> Field(int field)
+    {
+#if NET8_0_OR_GREATER
+        return _csv.GetFieldSpan(field);
+#else
+        return _csv.GetString(field).AsSpan();
+#endif
+    }
+
+    /// <summary>The name of the field at header position <paramref name="field"/>: the column asked for there, else the header's name, else null.</summary>
+    private string? FieldName(int field)
+    {
+        for (int c = 0; c < _columns.Length; c++)
+        {
+            if (_columnField[c] == field && _columnField[c] >= 0)
+            {
+                return _columns[c].Name;
+            }
+        }
+
+        return field >= 0 && field < _header.Length ? _header[field] : null;
+    }
+
     private string HeaderListing()
     {
         string listing = string.Join(", ", _header);
         return CsvParsing.Show(listing.AsSpan(), MaxHeaderListing);
     }
 
+    /// <summary>The header position of <paramref name="column"/> (its first name found), or −1; a name found twice is an error.</summary>
     private int FindHeaderField(CsvColumn column)
     {
         foreach (string name in column.Names)
         {
+            int found = -1;
             for (int f = 0; f < _header.Length; f++)
             {
                 if (string.Equals(_header[f], name, StringComparison.OrdinalIgnoreCase))
                 {
-                    return f;
+                    if (found >= 0)
+                    {
+                        throw new CsvFormatException(Source, _recordLine, column.Name, FormattableString.Invariant(
+                            $"the header names the column '{name}' twice (fields {found + 1} and {f + 1})"));
+                    }
+
+                    found = f;
                 }
+            }
+
+            if (found >= 0)
+            {
+                return found;
             }
         }
 
@@ -449,198 +492,4 @@ public sealed class CsvRecordReader : IDisposable
 
     private int CheckColumn(int column) =>
         (uint)column < (uint)_columns.Length ? column : throw new ArgumentOutOfRangeException(nameof(column), column, "No such column was asked for.");
-
-    private ReadOnlySpan<char> Field(int field) => new(_fieldChars, _fieldStart[field], _fieldLength[field]);
-
-    private bool EnsureData()
-    {
-        if (_pos < _len)
-        {
-            return true;
-        }
-
-        if (_eof)
-        {
-            return false;
-        }
-
-        _len = _reader.Read(_buffer, 0, _buffer.Length);
-        _pos = 0;
-        if (_len <= 0)
-        {
-            _len = 0;
-            _eof = true;
-            return false;
-        }
-
-        return true;
-    }
-
-    private void SkipLineFeed()
-    {
-        if (EnsureData() && _buffer[_pos] == '\n')
-        {
-            _pos++;
-        }
-    }
-
-    /// <summary>Parses one field into the record buffer; true when a comma follows (another field comes).</summary>
-    private bool ParseField()
-    {
-        if (EnsureData() && _buffer[_pos] == '"')
-        {
-            _pos++;
-            return ParseQuoted();
-        }
-
-        while (true)
-        {
-            if (!EnsureData())
-            {
-                EndField();
-                return false;
-            }
-
-            ReadOnlySpan<char> available = new(_buffer, _pos, _len - _pos);
-            int k = available.IndexOfAny(',', '\n', '\r');
-            if (k < 0)
-            {
-                Append(available);
-                _pos = _len;
-                continue;
-            }
-
-            Append(available.Slice(0, k));
-            char delimiter = available[k];
-            _pos += k + 1;
-            EndField();
-            if (delimiter == ',')
-            {
-                return true;
-            }
-
-            if (delimiter == '\r')
-            {
-                SkipLineFeed();
-            }
-
-            _line++;
-            return false;
-        }
-    }
-
-    private bool ParseQuoted()
-    {
-        while (true)
-        {
-            if (!EnsureData())
-            {
-                throw QuoteError("a quoted field is not closed before the end of the input");
-            }
-
-            ReadOnlySpan<char> available = new(_buffer, _pos, _len - _pos);
-            int k = available.IndexOf('"');
-            ReadOnlySpan<char> chunk = k < 0 ? available : available.Slice(0, k);
-            Append(chunk);
-            _line += CountLineFeeds(chunk);
-            if (k < 0)
-            {
-                _pos = _len;
-                continue;
-            }
-
-            _pos += k + 1;
-            if (!EnsureData())
-            {
-                EndField();
-                return false;
-            }
-
-            char next = _buffer[_pos];
-            switch (next)
-            {
-                case '"':
-                    Append("\"".AsSpan());
-                    _pos++;
-                    continue;
-                case ',':
-                    _pos++;
-                    EndField();
-                    return true;
-                case '\n':
-                    _pos++;
-                    _line++;
-                    EndField();
-                    return false;
-                case '\r':
-                    _pos++;
-                    SkipLineFeed();
-                    _line++;
-                    EndField();
-                    return false;
-                default:
-                    throw QuoteError("a closing quote must be followed by a comma or the end of the line");
-            }
-        }
-    }
-
-    private CsvFormatException QuoteError(string problem)
-    {
-        string? field = null;
-        if (!_inHeader)
-        {
-            for (int c = 0; c < _columns.Length; c++)
-            {
-                if (_columnField[c] == _fieldCount)
-                {
-                    field = _columns[c].Name;
-                }
-            }
-
-            field ??= _fieldCount < _header.Length ? _header[_fieldCount] : null;
-        }
-
-        return new CsvFormatException(Source, _recordLine, field, problem);
-    }
-
-    private static int CountLineFeeds(ReadOnlySpan<char> chunk)
-    {
-#if NET8_0_OR_GREATER
-        return chunk.Count('\n');
-#else
-        int n = 0;
-        foreach (char c in chunk)
-        {
-            if (c == '\n')
-            {
-                n++;
-            }
-        }
-
-        return n;
-#endif
-    }
-
-    private void Append(ReadOnlySpan<char> chars)
-    {
-        if (chars.IsEmpty)
-        {
-            return;
-        }
-
-        if (_recordLength + chars.Length > _record.Length)
-        {
-            Array.Resize(ref _record, Math.Max(_record.Length * 2, _recordLength + chars.Length));
-            _fieldChars = _record;
-        }
-
-        chars.CopyTo(new Span<char>(_record, _recordLength, chars.Length));
-        _recordLength += chars.Length;
-    }
-
-    private void EndField()
-    {
-        int start = _fieldCount == 0 ? 0 : _fieldStart[_fieldCount - 1] + _fieldLength[_fieldCount - 1];
-        AddField(start, _recordLength - start);
-    }
 }

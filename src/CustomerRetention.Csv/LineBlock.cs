@@ -26,7 +26,7 @@ internal abstract class LineBlock
     /// feed (growing it when one line does not fit); the bytes after it become the new carry. True at the
     /// end of the input (the carry then holds a last line without a line feed, if any).
     /// </summary>
-    public static bool Fill(Utf8TransactionReader.ByteInput input, LineBlock block, ref byte[] carry, ref int carryLength)
+    public static bool Fill(ByteInput input, LineBlock block, ref byte[] carry, ref int carryLength)
     {
         while (block.Data.Length <= carryLength)
         {

@@ -3,7 +3,7 @@ using CustomerRetention.Csv;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace CustomerRetention.Core.Tests;
+namespace CustomerRetention.Csv.Tests;
 
 public sealed class CsvRoundTripTests
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using CustomerRetention.Csv;
 
-namespace CustomerRetention.Core.Tests;
+namespace CustomerRetention.Csv.Tests;
 
 /// <summary>Everything a transactions read produced, as text, so that two reading paths can be compared in one assertion.</summary>
 internal static class ReadResults

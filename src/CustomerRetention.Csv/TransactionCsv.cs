@@ -3,9 +3,11 @@ using NodaTime;
 namespace CustomerRetention.Csv;
 
 /// <summary>
-/// Reads a transactions CSV (<c>customer_id,date,amount</c>; see docs/cli.md) into a
-/// <see cref="TransactionTable"/>, streaming: the text is never held in memory as a whole, and a
-/// customer id becomes a string only the first time it is seen.
+/// Reads a transactions CSV (<c>customer_id,date,amount</c>; see docs/cli.md and docs/csv.md) into a
+/// <see cref="TransactionTable"/> or straight into purchase summaries, on two roads: the general road
+/// (<see cref="CsvRecordReader"/>, on Sylvan.Data.Csv: quoting, any column order, any date pattern, any
+/// encoding), and for <see cref="Summarize(Stream, string, LocalDate?, TransactionCsvOptions?)"/> of a large plain
+/// file the one-pass summariser. Both give the same result, errors and skipped counts.
 /// </summary>
 /// <remarks>
 /// <para>The header is matched case-insensitively, columns in any order, extra columns ignored.
@@ -15,10 +17,9 @@ namespace CustomerRetention.Csv;
 /// naming the source, the physical line and the field, unless
 /// <see cref="TransactionCsvOptions.SkipInvalid"/> is set (then it is counted and skipped). An empty
 /// input (no header) is an error on line 1; a header without rows gives an empty table.</para>
-/// <para>From a stream, a large file with the columns <c>customer_id,date,amount</c> in that order and ISO
-/// dates is parsed on all cores, in blocks of lines merged in file order: the result (customer order
-/// included), the errors and the skipped counts are those of a sequential read, and only a bounded number
-/// of blocks (two of 1 MiB per core, with their parsed rows) is held in memory.</para>
+/// <para>A row with more fields than the header, a field with bytes that are not UTF-8 (unless another
+/// <see cref="TransactionCsvOptions.Encoding"/> is given) and a header naming a column twice are errors too; blank
+/// lines and lines of only spaces are skipped.</para>
 /// <example>
 /// <code>
 /// TransactionCsvResult read = TransactionCsv.ReadFile("cdnow_sample_transactions.csv");
@@ -52,7 +53,9 @@ public static class TransactionCsv
     {
         Guard.NotNull(stream);
         Guard.NotNull(source);
-        return Utf8TransactionReader.Read(stream, source, options ?? TransactionCsvOptions.Default);
+        options ??= TransactionCsvOptions.Default;
+        using CsvRecordReader csv = CsvRecordReader.Open(stream, source, Columns(options), leaveOpen: true, options.Encoding);
+        return ReadRows(csv, options);
     }
 
     /// <summary>
@@ -79,11 +82,13 @@ public static class TransactionCsv
     /// is left open.
     /// </summary>
     /// <remarks>
-    /// A large seekable input in the plain layout (<c>customer_id,date,amount</c>, ISO dates, every row plain) whose
-    /// customers' rows come in date order (grouped by customer, or a log in date order) is summarised block by block
-    /// on all cores without keeping its rows: memory is the blocks in flight, the customer ids and the summaries.
-    /// Anything else (a malformed or quoted row, rows out of date order, a stream that cannot seek) is read into a
-    /// <see cref="TransactionTable"/> first (the stream is read again from where it stood).
+    /// The one-pass summariser: a large seekable UTF-8 input in the plain layout (<c>customer_id,date,amount</c> in
+    /// that order, ISO dates, every row unquoted, ASCII ids) whose customers' rows come in date order (grouped by
+    /// customer, or a log in date order) is summarised block by block on up to
+    /// <see cref="TransactionCsvOptions.MaxDegreeOfParallelism"/> cores without keeping its rows: memory is the blocks in
+    /// flight, the customer ids and the summaries. Anything else (a quoted, malformed or blank row, rows out of date
+    /// order) makes it decline: the stream is sought back to where it stood and read once on the general road. A
+    /// stream that cannot seek goes to the general road straight away, so it is never read twice.
     /// </remarks>
     /// <param name="stream">The bytes.</param>
     /// <param name="source">The name used in messages: the file name, or <c>-</c> for standard input.</param>
@@ -95,20 +100,20 @@ public static class TransactionCsv
     {
         Guard.NotNull(stream);
         Guard.NotNull(source);
-        return Summarize(stream, source, through, options ?? TransactionCsvOptions.Default, ParallelTransactionReader.Settings.Default);
+        options ??= TransactionCsvOptions.Default;
+        return Summarize(stream, source, through, options, SummarizingCsvReader.Settings.For(options.Workers));
     }
 
-    /// <summary>As <see cref="Summarize(Stream, string, LocalDate?, TransactionCsvOptions?)"/>, with the block settings given (tests use small blocks).</summary>
-    internal static TransactionCsvSummaries Summarize(Stream stream, string source, LocalDate? through, TransactionCsvOptions options, ParallelTransactionReader.Settings settings)
+    /// <summary>As <see cref="Summarize(Stream, string, LocalDate?, TransactionCsvOptions?)"/>, with the summariser's settings given (tests use small blocks).</summary>
+    internal static TransactionCsvSummaries Summarize(Stream stream, string source, LocalDate? through, TransactionCsvOptions options, SummarizingCsvReader.Settings settings)
     {
         int throughDay = through is LocalDate t ? DayNumbers.FromDate(t) : int.MaxValue;
         long start = stream.CanSeek ? stream.Position : 0;
 
-        // Progress never goes back when the read starts over on the table path.
+        // Progress never goes back when the general road starts over.
         HighWaterProgress? progress = options.Progress is null ? null : new HighWaterProgress(options.Progress);
         TransactionCsvOptions tracked = progress is null ? options : options.WithProgress(progress);
-        TransactionCsvSummaries? fast = SummarizingCsvReader.TrySummarize(stream, source, tracked, throughDay, settings);
-        if (fast is not null)
+        if (SummarizingCsvReader.TrySummarize(stream, tracked, throughDay, settings) is TransactionCsvSummaries fast)
         {
             return fast;
         }
@@ -118,7 +123,7 @@ public static class TransactionCsv
             stream.Position = start;
         }
 
-        TransactionCsvResult read = Utf8TransactionReader.Read(stream, source, tracked, settings);
+        TransactionCsvResult read = Read(stream, source, tracked);
         TransactionTable table = read.Table;
         int latest = int.MinValue;
         foreach (int day in table.DayNumbers)
@@ -127,7 +132,7 @@ public static class TransactionCsv
         }
 
         return new TransactionCsvSummaries(
-            PurchaseAggregator.Summarize(table, through),
+            PurchaseAggregator.Summarize(table, through, options.MaxDegreeOfParallelism),
             table.Count,
             latest == int.MinValue ? null : DayNumbers.ToDate(latest),
             read.SkippedRows,
@@ -145,14 +150,8 @@ public static class TransactionCsv
         Guard.NotNull(reader);
         Guard.NotNull(source);
         options ??= TransactionCsvOptions.Default;
-        DateParser dates = DateParser.For(options.DateFormat);
-        var csv = new CsvRecordReader(new NonDisposingReader(reader), source, Columns(options));
-        using (csv)
-        {
-            var state = new RowState(options, dates);
-            ReadRemaining(csv, ref state);
-            return state.ToResult();
-        }
+        using var csv = new CsvRecordReader(new NonDisposingReader(reader), source, Columns(options));
+        return ReadRows(csv, options);
     }
 
     /// <summary>Reports the progress marks (every 2^20 rows) passed from <paramref name="before"/> rows to <paramref name="after"/>.</summary>
@@ -175,93 +174,54 @@ public static class TransactionCsv
         CsvColumn.Required(options.AmountColumn),
     ];
 
-    /// <summary>The general path: reads every remaining record of <paramref name="csv"/>.</summary>
-    internal static void ReadRemaining(CsvRecordReader csv, ref RowState state)
+    /// <summary>The general road: every record of <paramref name="csv"/> into a table, or counted as skipped, or an error.</summary>
+    private static TransactionCsvResult ReadRows(CsvRecordReader csv, TransactionCsvOptions options)
     {
-        while (csv.Read())
+        DateParser dates = DateParser.For(options.DateFormat);
+        var builder = new TransactionTable.Builder(1 << 12);
+        long rows = 0;
+        long skipped = 0;
+        CsvFormatException? firstSkipped = null;
+        while (true)
         {
-            state.CountRow();
-            ReadRecord(csv, ref state);
-        }
-    }
-
-    /// <summary>The general path for the current record of <paramref name="csv"/> (already counted): adds it, or counts it as skipped, or throws.</summary>
-    internal static void ReadRecord(CsvRecordReader csv, ref RowState state)
-    {
-        try
-        {
-            ReadOnlySpan<char> customer = CsvParsing.TrimSpaces(csv.GetSpan(0));
-            if (customer.IsEmpty)
+            try
             {
-                throw csv.CreateError(0, "empty customer id");
+                if (!csv.Read())
+                {
+                    break;
+                }
+
+                rows++;
+                if (options.Progress is not null && rows % ProgressEvery == 0)
+                {
+                    options.Progress.Report(rows);
+                }
+
+                ReadOnlySpan<char> customer = CsvParsing.TrimSpaces(csv.GetSpan(0));
+                if (customer.IsEmpty)
+                {
+                    throw csv.CreateError(0, "empty customer id");
+                }
+
+                int day = csv.GetDayNumber(1, dates);
+                ReadOnlySpan<char> amountText = CsvParsing.TrimSpaces(csv.GetSpan(2));
+                if (CsvParsing.TryParseUnits(amountText, out long units, out int scale))
+                {
+                    builder.Add(customer, day, units, scale);
+                }
+                else
+                {
+                    builder.Add(customer, day, csv.GetDecimal(2));
+                }
             }
-
-            int day = csv.GetDayNumber(1, state.Dates);
-            ReadOnlySpan<char> amountText = CsvParsing.TrimSpaces(csv.GetSpan(2));
-            if (!CsvParsing.TryParseUnits(amountText, out long units, out int scale))
+            catch (CsvFormatException e) when (options.SkipInvalid && !csv.Broken)
             {
-                state.Builder.Add(customer, day, csv.GetDecimal(2));
-                return;
-            }
-
-            // Grouped files repeat the customer row after row: compare with the last one before hashing.
-            CustomerInterner interner = state.Builder.Interner;
-            if (state.LastCustomer < 0 || !customer.SequenceEqual(interner.IdAt(state.LastCustomer).AsSpan()))
-            {
-                state.LastCustomer = interner.GetOrAdd(customer);
-            }
-
-            state.Builder.AddUnits(state.LastCustomer, day, units, scale);
-        }
-        catch (CsvFormatException e) when (state.SkipInvalid)
-        {
-            state.Skipped++;
-            state.FirstSkipped ??= e;
-        }
-    }
-
-    /// <summary>What a read accumulates: the table being built, the counts, the last customer seen.</summary>
-    internal struct RowState
-    {
-        public readonly TransactionTable.Builder Builder;
-        public readonly DateParser Dates;
-        public readonly bool SkipInvalid;
-        public readonly IProgress<long>? Progress;
-        public long Rows;
-        public long Skipped;
-        public CsvFormatException? FirstSkipped;
-        public int LastCustomer;
-
-        public RowState(TransactionCsvOptions options, DateParser dates, int capacity = 1 << 12)
-        {
-            Builder = new TransactionTable.Builder(capacity);
-            Dates = dates;
-            SkipInvalid = options.SkipInvalid;
-            Progress = options.Progress;
-            Rows = 0;
-            Skipped = 0;
-            FirstSkipped = null;
-            LastCustomer = -1;
-        }
-
-        public void CountRow()
-        {
-            Rows++;
-            if (Progress is not null && Rows % ProgressEvery == 0)
-            {
-                Progress.Report(Rows);
+                skipped++;
+                firstSkipped ??= e;
             }
         }
 
-        /// <summary>Counts <paramref name="rows"/> rows at once, reporting progress as <see cref="CountRow"/> would have.</summary>
-        public void CountRows(int rows)
-        {
-            long before = Rows;
-            Rows += rows;
-            ReportProgress(Progress, before, Rows);
-        }
-
-        public readonly TransactionCsvResult ToResult() => new(Builder.ToTable(), Skipped, FirstSkipped);
+        return new TransactionCsvResult(builder.ToTable(), skipped, firstSkipped);
     }
 
     /// <summary>Passes on only counts above the highest passed so far.</summary>

@@ -1,6 +1,6 @@
 using CustomerRetention.Csv;
 
-namespace CustomerRetention.Core.Tests;
+namespace CustomerRetention.Csv.Tests;
 
 public sealed class CsvFormatExceptionTests
 {

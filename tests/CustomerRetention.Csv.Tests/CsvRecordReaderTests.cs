@@ -4,7 +4,7 @@ using CustomerRetention.Csv;
 using NodaTime;
 using NodaTime.Text;
 
-namespace CustomerRetention.Core.Tests;
+namespace CustomerRetention.Csv.Tests;
 
 public sealed class CsvRecordReaderTests
 {

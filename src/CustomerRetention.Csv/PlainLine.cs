@@ -262,7 +262,7 @@ internal static class PlainLine
     {
         if (length > 8 || !BitConverter.IsLittleEndian)
         {
-            return Utf8TransactionReader.Utf8IdCache.Hash(chunk.Slice(start, length));
+            return Utf8CustomerIds.Hash(chunk.Slice(start, length));
         }
 
         ulong word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetReference(chunk), start)) << (8 * (8 - length));
@@ -320,14 +320,13 @@ internal static class PlainLine
             return (uint)(dayOfMonth - 1) < MonthTable.Lengths[monthIndex];
         }
 
-        if (year < 1 || !CustomerRetention.DayNumbers.IsValid(year, month, dayOfMonth))
+        if (year < 1)
         {
             day = 0;
             return false;
         }
 
-        day = CustomerRetention.DayNumbers.FromYearMonthDay(year, month, dayOfMonth);
-        return true;
+        return CustomerRetention.DayNumbers.TryFromYearMonthDay(year, month, dayOfMonth, out day);
     }
 
     /// <summary>Day numbers of the first day of each month of the years 1900..2199, and the months' lengths.</summary>
@@ -345,7 +344,7 @@ internal static class PlainLine
             var starts = new int[Years * 12];
             for (int i = 0; i < starts.Length; i++)
             {
-                starts[i] = CustomerRetention.DayNumbers.FromYearMonthDay(FirstYear + (i / 12), (i % 12) + 1, 1);
+                CustomerRetention.DayNumbers.TryFromYearMonthDay(FirstYear + (i / 12), (i % 12) + 1, 1, out starts[i]);
             }
 
             return starts;
@@ -359,7 +358,7 @@ internal static class PlainLine
                 int year = FirstYear + (i / 12);
                 int month = (i % 12) + 1;
                 byte length = 28;
-                while (length < 31 && CustomerRetention.DayNumbers.IsValid(year, month, length + 1))
+                while (length < 31 && CustomerRetention.DayNumbers.TryFromYearMonthDay(year, month, length + 1, out _))
                 {
                     length++;
                 }
