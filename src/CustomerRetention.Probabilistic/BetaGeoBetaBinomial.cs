@@ -1,3 +1,4 @@
+using CustomerRetention.Numerics;
 using CustomerRetention.Probabilistic.Numerics;
 
 namespace CustomerRetention.Probabilistic;
@@ -33,6 +34,18 @@ public readonly record struct BetaGeoBetaBinomialParameters
 
     /// <summary>δ.</summary>
     public double Delta { get; }
+
+    /// <summary>
+    /// The parameters of a fit report, so that a fit goes wherever parameters do, e.g.
+    /// <c>ProbabilityAlive(fit, x, t_x, T)</c>. The same as <see cref="FromFit"/>.
+    /// </summary>
+    /// <param name="fit">The fit report.</param>
+    public static implicit operator BetaGeoBetaBinomialParameters(FitResult<BetaGeoBetaBinomialParameters> fit) => FromFit(fit);
+
+    /// <summary>The parameters of a fit report (<see cref="FitResult{TParameters}.Parameters"/>).</summary>
+    /// <param name="fit">The fit report.</param>
+    /// <returns>Its parameters.</returns>
+    public static BetaGeoBetaBinomialParameters FromFit(FitResult<BetaGeoBetaBinomialParameters> fit) => Guard.NotNull(fit).Parameters;
 
     internal BetaGeoBetaBinomialParameters Checked(string paramName) =>
         Alpha > 0 ? this : throw new ArgumentException("The parameters are the default value (all zero); create them with the constructor.", paramName);
@@ -84,7 +97,7 @@ public static class BetaGeoBetaBinomial
         {
             x[i] = ToWhole(rows.Frequency[i], nameof(data));
             tx[i] = ToWhole(rows.Recency[i], nameof(data));
-            n[i] = ToWhole(rows.Age[i], nameof(data));
+            n[i] = ToWhole(rows.T[i], nameof(data));
             if (x[i] > tx[i] || (x[i] > 0 && tx[i] == 0))
             {
                 throw new ArgumentException(FormattableString.Invariant($"Row {i}: BG/BB needs x ≤ t_x ≤ n."), nameof(data));
@@ -105,7 +118,7 @@ public static class BetaGeoBetaBinomial
             return -sum / total;
         };
         var starts = new List<double[]> { new[] { 0.0, 0.0, 0.0, 0.0 }, new[] { 0.0, 0.0, Math.Log(0.5), Math.Log(3.0) } };
-        return Fitting.Run(NumericGradient.Wrap(objective), total, starts, options ?? FitOptions.Default, ["alpha", "beta", "gamma", "delta"], t => new BetaGeoBetaBinomialParameters(t[0], t[1], t[2], t[3]), count, 0);
+        return MaximumLikelihood.Fit(NumericGradient.Wrap(objective), total, starts, options ?? FitOptions.Default, ["alpha", "beta", "gamma", "delta"], t => new BetaGeoBetaBinomialParameters(t[0], t[1], t[2], t[3]), count, 0);
     }
 
     /// <summary>

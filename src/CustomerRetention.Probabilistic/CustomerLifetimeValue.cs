@@ -83,14 +83,14 @@ public static class CustomerLifetimeValue
         return averageValue * ParetoNbd.Dert(p, discountRate, frequency, recency, age);
     }
 
-    private static void Check(double averageValue, double horizon, double discountRate)
+    internal static void Check(double averageValue, double horizon, double discountRate)
     {
         Guard.Finite(averageValue);
         Guard.InRange(horizon, 0, 1e6);
         Guard.InRange(discountRate, 0, 10);
     }
 
-    private static double Sum(Func<double, double> cumulative, double value, double horizon, double discountRate)
+    internal static double Sum(Func<double, double> cumulative, double value, double horizon, double discountRate)
     {
         double total = 0;
         double previous = 0;

@@ -96,7 +96,7 @@ public static class HoldoutValidation
             int bucket = (int)Math.Min(maxFrequency, Math.Floor(calibration.Frequency[i]));
             customers[bucket] += w;
             actualSum[bucket] += w * actual[i];
-            expectedSum[bucket] += w * expected(calibration.Frequency[i], calibration.Recency[i], calibration.Age[i]);
+            expectedSum[bucket] += w * expected(calibration.Frequency[i], calibration.Recency[i], calibration.T[i]);
         }
 
         var buckets = new List<HoldoutBucket>();

@@ -84,7 +84,7 @@ internal sealed class PredictCommand : ICliCommand
         using TableWriter table = OutputOptions.OpenTable(args, context, columns);
         for (int i = 0; i < data.Count; i++)
         {
-            double x = data.Frequency[i], tx = data.Recency[i], t = data.Age[i];
+            double x = data.Frequency[i], tx = data.Recency[i], t = data.T[i];
             (double alive, double expected) = Predict(model, parameters, horizon, x, tx, t);
             table.Text(data.Ids[i]);
             table.Number(alive);
