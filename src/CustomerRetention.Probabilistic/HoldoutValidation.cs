@@ -56,6 +56,40 @@ public static class HoldoutValidation
     public static double[] CumulativeTracking(BetaGeoParameters parameters, ReadOnlySpan<double> firstPurchaseTimes, ReadOnlySpan<double> weights, ReadOnlySpan<double> times)
     {
         BetaGeoParameters p = parameters.Checked(nameof(parameters));
+        return Tracking(t => BetaGeoFamily.ConditionalExpected(p.R, p.Alpha, p.A, p.B, 0, t, 0, 0, 0), firstPurchaseTimes, weights, times);
+    }
+
+    /// <summary>
+    /// The same under any fitted transaction model: S(c) = Σᵢ wᵢ E[X(c − fᵢ)] with the model's
+    /// <see cref="TransactionModel.ExpectedPurchases"/>.
+    /// </summary>
+    /// <param name="model">The fitted model.</param>
+    /// <param name="firstPurchaseTimes">fᵢ per row, on the calendar axis of <paramref name="times"/>.</param>
+    /// <param name="weights">Customers per row, or empty for ones.</param>
+    /// <param name="times">The calendar times c at which to evaluate the series.</param>
+    /// <returns>S(c) per time.</returns>
+    public static double[] CumulativeTracking(TransactionModel model, ReadOnlySpan<double> firstPurchaseTimes, ReadOnlySpan<double> weights, ReadOnlySpan<double> times)
+    {
+        Guard.NotNull(model);
+        return Tracking(model.ExpectedPurchases, firstPurchaseTimes, weights, times);
+    }
+
+    /// <summary>Expected vs actual holdout purchases per calibration frequency under any fitted transaction model.</summary>
+    /// <param name="model">The fitted model.</param>
+    /// <param name="calibration">The calibration histories with weights.</param>
+    /// <param name="holdoutLength">Length of the holdout period. Range: &gt; 0.</param>
+    /// <param name="actual">Actual holdout purchases per calibration row.</param>
+    /// <param name="maxFrequency">Frequencies from this value up share the last bucket. Range: ≥ 0.</param>
+    /// <returns>Buckets 0..maxFrequency (empty buckets omitted).</returns>
+    public static IReadOnlyList<HoldoutBucket> ByFrequency(TransactionModel model, PurchaseHistories calibration, double holdoutLength, ReadOnlySpan<double> actual, int maxFrequency)
+    {
+        Guard.NotNull(model);
+        Guard.NotNull(calibration);
+        return Buckets((x, tx, t) => model.ConditionalExpectedPurchases(holdoutLength, x, tx, t), calibration, holdoutLength, actual, maxFrequency);
+    }
+
+    private static double[] Tracking(Func<double, double> expectedPurchases, ReadOnlySpan<double> firstPurchaseTimes, ReadOnlySpan<double> weights, ReadOnlySpan<double> times)
+    {
         Guard.AllFinite(firstPurchaseTimes);
         Guard.AllFinite(times);
         if (!weights.IsEmpty)
@@ -73,7 +107,7 @@ public static class HoldoutValidation
                 if (age > 0)
                 {
                     double w = weights.IsEmpty ? 1.0 : weights[i];
-                    sum += w * BetaGeoFamily.ConditionalExpected(p.R, p.Alpha, p.A, p.B, 0, age, 0, 0, 0);
+                    sum += w * expectedPurchases(age);
                 }
             }
 

@@ -15,13 +15,14 @@ internal sealed class FitCommand : ICliCommand
 
     public string Name => "fit";
 
-    public string Summary => "Fit a customer-base model (bg-nbd, mbg-nbd, pareto-nbd, gamma-gamma, bg-bb, sbg) by maximum likelihood.";
+    public string Summary => "Fit a customer-base model (bg-nbd, mbg-nbd, pareto-nbd, gamma-gamma, bg-bb, sbg) by maximum likelihood, or compare bg-nbd, mbg-nbd and pareto-nbd on a holdout (auto).";
 
     public string Usage =>
         "retention fit MODEL --transactions FILE --calibration-end DATE [--time-unit day|week] [--out FILE]\n"
         + "retention fit MODEL --summary FILE [--out FILE]\n"
         + "retention fit sbg --survivors N0,N1,N2,...\n"
-        + "MODEL: " + string.Join(", ", Models) + ", sbg";
+        + "retention fit auto --transactions FILE --calibration-end DATE --holdout-end DATE [--time-unit day|week]\n"
+        + "MODEL: " + string.Join(", ", Models) + ", sbg, auto";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
@@ -29,11 +30,12 @@ internal sealed class FitCommand : ICliCommand
         OptionSpec.Value("--penalty", "LAMBDA", "L2 penalty on the parameters, as lifetimes' penalizer_coef (default 0)."),
         OutputOptions.Out,
         .. SbgFit.Options,
+        .. AutoFit.Options,
     ];
 
     public int Execute(CommandArguments args, CliContext context)
     {
-        string model = ModelArgument(args, "fit", [.. Models, "sbg"]);
+        string model = ModelArgument(args, "fit", [.. Models, "sbg", "auto"]);
         if (model == "sbg")
         {
             return SbgFit.Run(args, context);
@@ -46,6 +48,11 @@ internal sealed class FitCommand : ICliCommand
         }
 
         var options = new FitOptions { Penalty = penalty };
+        if (model == "auto")
+        {
+            return AutoFit.Run(args, context, options);
+        }
+
         ModelDataInput data = ModelDataInput.Read(args, context, model == "bg-bb", model == "gamma-gamma");
         if (data.Count == 0)
         {
