@@ -149,7 +149,7 @@ public static class BetaGeoBetaBinomial
     /// <param name="recency">t_x. Range: x ≤ t_x ≤ n.</param>
     /// <param name="opportunities">n. Range: n ≥ 0.</param>
     /// <returns>The expected number of transactions.</returns>
-    public static double ConditionalExpectedTransactions(BetaGeoBetaBinomialParameters parameters, int futureOpportunities, int frequency, int recency, int opportunities)
+    public static double ConditionalExpectedPurchases(BetaGeoBetaBinomialParameters parameters, int futureOpportunities, int frequency, int recency, int opportunities)
     {
         BetaGeoBetaBinomialParameters p = parameters.Checked(nameof(parameters));
         Guard.NonNegative(futureOpportunities);
@@ -178,7 +178,7 @@ public static class BetaGeoBetaBinomial
     /// <param name="opportunities">n. Range: n ≥ 0.</param>
     /// <param name="count">x. Range: 0 ≤ x ≤ n.</param>
     /// <returns>A probability in [0, 1].</returns>
-    public static double ProbabilityOfTransactions(BetaGeoBetaBinomialParameters parameters, int opportunities, int count)
+    public static double ProbabilityOfPurchases(BetaGeoBetaBinomialParameters parameters, int opportunities, int count)
     {
         BetaGeoBetaBinomialParameters p = parameters.Checked(nameof(parameters));
         Guard.NonNegative(opportunities);

@@ -162,7 +162,7 @@ internal sealed class PredictCommand : ICliCommand
             default:
                 var bb = new BetaGeoBetaBinomialParameters(p[0], p[1], p[2], p[3]);
                 int xi = (int)x, txi = (int)tx, n = (int)t;
-                return (BetaGeoBetaBinomial.ProbabilityAlive(bb, xi, txi, n), BetaGeoBetaBinomial.ConditionalExpectedTransactions(bb, (int)horizon, xi, txi, n));
+                return (BetaGeoBetaBinomial.ProbabilityAlive(bb, xi, txi, n), BetaGeoBetaBinomial.ConditionalExpectedPurchases(bb, (int)horizon, xi, txi, n));
         }
     }
 
