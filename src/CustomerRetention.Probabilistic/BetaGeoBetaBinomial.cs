@@ -196,6 +196,32 @@ public static class BetaGeoBetaBinomial
         return BetaGeo.Clamp01(v);
     }
 
+    /// <summary>
+    /// DERT, the discounted expected residual transactions of a customer with history (x, t_x, n) over all future
+    /// opportunities n+1, n+2, …, each discounted by (1+d)^{−k} (Fader, Hardie &amp; Shang 2010, eq. 14):
+    /// DERT = B(α+x+1, β+n−x)/B(α,β) · B(γ, δ+n+1)/((1+d) B(γ,δ)) · ₂F₁(1, δ+n+1; γ+δ+n+1; 1/(1+d)) / L.
+    /// Multiplied by the value per transaction it is the residual CLV
+    /// (<see cref="CustomerLifetimeValue.DiscountedResidual(BetaGeoBetaBinomialParameters, int, int, int, double, double)"/>).
+    /// </summary>
+    /// <param name="parameters">The model parameters.</param>
+    /// <param name="discountRate">d per opportunity (e.g. 0.1 a year for yearly opportunities). Range: d &gt; 0.</param>
+    /// <param name="frequency">x. Range: 0 ≤ x ≤ t_x.</param>
+    /// <param name="recency">t_x. Range: x ≤ t_x ≤ n.</param>
+    /// <param name="opportunities">n. Range: n ≥ 0.</param>
+    /// <returns>The discounted expected number of future transactions.</returns>
+    public static double DiscountedExpectedResidualTransactions(BetaGeoBetaBinomialParameters parameters, double discountRate, int frequency, int recency, int opportunities)
+    {
+        BetaGeoBetaBinomialParameters p = parameters.Checked(nameof(parameters));
+        Guard.Positive(discountRate);
+        Check(frequency, recency, opportunities);
+        double a = p.Alpha, b = p.Beta, g = p.Gamma, d = p.Delta;
+        double logL = LogL(a, b, g, d, frequency, recency, opportunities);
+        double logLead = SpecialFunctions.LogBeta(a + frequency + 1, b + opportunities - frequency) - SpecialFunctions.LogBeta(a, b)
+            + SpecialFunctions.LogBeta(g, d + opportunities + 1) - SpecialFunctions.LogBeta(g, d) - Math.Log(1 + discountRate) - logL;
+        double series = SpecialFunctions.Hyp2F1(1, d + opportunities + 1, g + d + opportunities + 1, 1 / (1 + discountRate), 100_000_000);
+        return Math.Exp(logLead) * series;
+    }
+
     private static double LogChoose(int n, int k) =>
         SpecialFunctions.LogGamma(n + 1.0) - SpecialFunctions.LogGamma(k + 1.0) - SpecialFunctions.LogGamma(n - k + 1.0);
 
@@ -218,7 +244,7 @@ public static class BetaGeoBetaBinomial
         Guard.InRange(frequency, 0, recency);
     }
 
-    private static int ToWhole(double v, string paramName) =>
+    internal static int ToWhole(double v, string paramName) =>
         v == Math.Floor(v) && v <= int.MaxValue
             ? (int)v
             : throw new ArgumentException(FormattableString.Invariant($"BG/BB needs whole numbers of opportunities; got {v}."), paramName);

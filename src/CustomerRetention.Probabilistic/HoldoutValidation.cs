@@ -88,6 +88,24 @@ public static class HoldoutValidation
         return Buckets((x, tx, t) => model.ConditionalExpectedPurchases(holdoutLength, x, tx, t), calibration, holdoutLength, actual, maxFrequency);
     }
 
+    /// <summary>
+    /// Expected vs actual transactions in the next <paramref name="futureOpportunities"/> opportunities per
+    /// calibration frequency under BG/BB (FHS 2010's holdout validation: conditional expectations by x).
+    /// </summary>
+    /// <param name="parameters">The fitted model.</param>
+    /// <param name="calibration">The calibration rows (x, t_x, n), whole numbers, with weights.</param>
+    /// <param name="futureOpportunities">n*, the holdout opportunities. Range: ≥ 1.</param>
+    /// <param name="actual">Actual holdout transactions per calibration row (per customer of the row).</param>
+    /// <param name="maxFrequency">Frequencies from this value up share the last bucket. Range: ≥ 0.</param>
+    /// <returns>Buckets 0..maxFrequency (empty buckets omitted).</returns>
+    public static IReadOnlyList<HoldoutBucket> ByFrequency(BetaGeoBetaBinomialParameters parameters, PurchaseHistories calibration, int futureOpportunities, ReadOnlySpan<double> actual, int maxFrequency)
+    {
+        Guard.NotNull(calibration);
+        BetaGeoBetaBinomialParameters p = parameters.Checked(nameof(parameters));
+        Guard.Positive(futureOpportunities);
+        return Buckets((x, tx, n) => BetaGeoBetaBinomial.ConditionalExpectedPurchases(p, futureOpportunities, BetaGeoBetaBinomial.ToWhole(x, nameof(calibration)), BetaGeoBetaBinomial.ToWhole(tx, nameof(calibration)), BetaGeoBetaBinomial.ToWhole(n, nameof(calibration))), calibration, futureOpportunities, actual, maxFrequency);
+    }
+
     private static double[] Tracking(Func<double, double> expectedPurchases, ReadOnlySpan<double> firstPurchaseTimes, ReadOnlySpan<double> weights, ReadOnlySpan<double> times)
     {
         Guard.AllFinite(firstPurchaseTimes);
