@@ -241,16 +241,16 @@ public static class RfmAnalysis
     /// monetary = total or mean amount (<see cref="RfmValues.At(PurchaseSummary, LocalDate, MonetaryMeasure)"/>).
     /// Customer ids are the summaries' ids; the result is in the summaries' order.
     /// </summary>
+    /// <param name="binning">The binning (method and k), first as in the column overload.</param>
     /// <param name="summaries">The summaries; every last purchase must be on or before <paramref name="asOf"/>.</param>
     /// <param name="asOf">The as-of date (inclusive).</param>
-    /// <param name="binning">The binning (method and k).</param>
     /// <param name="measure">Total (default) or mean amount.</param>
     /// <returns>The scored customers and the cut points.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A customer's last purchase is after <paramref name="asOf"/>.</exception>
-    public static RfmResult Score(PurchaseSummaries summaries, LocalDate asOf, RfmBinning binning, MonetaryMeasure measure = MonetaryMeasure.Total)
+    public static RfmResult Score(RfmBinning binning, PurchaseSummaries summaries, LocalDate asOf, MonetaryMeasure measure = MonetaryMeasure.Total)
     {
-        Guard.NotNull(summaries);
         Guard.NotNull(binning);
+        Guard.NotNull(summaries);
         Guard.Defined(measure);
         var customers = new CustomerValues[summaries.Count];
         for (int i = 0; i < customers.Length; i++)
@@ -271,7 +271,7 @@ public static class RfmAnalysis
     /// <param name="summaries">The summaries; every last purchase must be on or before <paramref name="asOf"/>.</param>
     /// <param name="asOf">The as-of date (inclusive).</param>
     /// <returns>The scored customers and the cut points.</returns>
-    public static RfmResult Score(PurchaseSummaries summaries, LocalDate asOf) => Score(summaries, asOf, RfmBinning.Default);
+    public static RfmResult Score(PurchaseSummaries summaries, LocalDate asOf) => Score(RfmBinning.Default, summaries, asOf);
 
     /// <summary>Scores customers with the default binning (quintiles).</summary>
     /// <param name="customers">The customers and their values; ids must be unique.</param>
