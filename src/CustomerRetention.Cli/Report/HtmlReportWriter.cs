@@ -212,6 +212,14 @@ internal static class HtmlReportWriter
         }
 
         html.Append("</table>\n");
+        foreach (TransactionModel fitted in m.Fitted)
+        {
+            foreach (string warning in fitted.Report.Warnings)
+            {
+                html.Append("<p class=\"note\"><strong>").Append(ModelName(fitted)).Append(": warning:</strong> ").Append(Svg.Escape(warning)).Append("</p>\n");
+            }
+        }
+
         Comparison(html, m);
         if (!model.HasHoldout)
         {
