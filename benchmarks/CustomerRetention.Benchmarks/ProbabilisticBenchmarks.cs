@@ -54,7 +54,7 @@ internal static class ProbabilisticData
             tx[i] = Math.Floor(tx[i] * 7) / 7;
         }
 
-        return PurchaseHistories.FromSpans(raw.Frequency, tx, raw.Age, ReadOnlySpan<double>.Empty);
+        return PurchaseHistories.FromSpans(raw.Frequency, tx, raw.T, ReadOnlySpan<double>.Empty);
     }
 }
 
@@ -82,7 +82,7 @@ public class ModelFitBenchmark
     public double ReadColumns()
     {
         double sum = 0;
-        ReadOnlySpan<double> x = _synthetic.Frequency, tx = _synthetic.Recency, t = _synthetic.Age, w = _synthetic.Weight;
+        ReadOnlySpan<double> x = _synthetic.Frequency, tx = _synthetic.Recency, t = _synthetic.T, w = _synthetic.Weight;
         for (int i = 0; i < x.Length; i++)
         {
             sum += w[i] * (x[i] + tx[i] + t[i]);
@@ -130,7 +130,7 @@ public class LikelihoodPassBenchmark
     public double ReadColumns()
     {
         double sum = 0;
-        ReadOnlySpan<double> x = _data.Frequency, tx = _data.Recency, t = _data.Age, w = _data.Weight;
+        ReadOnlySpan<double> x = _data.Frequency, tx = _data.Recency, t = _data.T, w = _data.Weight;
         for (int i = 0; i < x.Length; i++)
         {
             sum += w[i] * (x[i] + tx[i] + t[i]);
@@ -177,7 +177,7 @@ public class PredictionBenchmark
     public double ReadColumns()
     {
         double sum = 0;
-        ReadOnlySpan<double> x = _data.Frequency, tx = _data.Recency, t = _data.Age;
+        ReadOnlySpan<double> x = _data.Frequency, tx = _data.Recency, t = _data.T;
         for (int i = 0; i < x.Length; i++)
         {
             sum += x[i] + tx[i] + t[i];
@@ -189,7 +189,7 @@ public class PredictionBenchmark
     [Benchmark]
     public double BetaGeoAliveAndExpected()
     {
-        BetaGeo.Predict(_parameters, 52, _data.Frequency, _data.Recency, _data.Age, _alive, _expected);
+        BetaGeo.Predict(_parameters, 52, _data.Frequency, _data.Recency, _data.T, _alive, _expected);
         return _expected[0];
     }
 
@@ -200,7 +200,7 @@ public class PredictionBenchmark
     [Benchmark]
     public double BetaGeoAliveAndExpectedAtTheBoundary()
     {
-        BetaGeo.Predict(_boundary, 52, _data.Frequency, _data.Recency, _data.Age, _alive, _expected);
+        BetaGeo.Predict(_boundary, 52, _data.Frequency, _data.Recency, _data.T, _alive, _expected);
         return _expected[0];
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerRetention.Numerics;
 
 namespace CustomerRetention.Churn;
 
@@ -42,7 +43,7 @@ public readonly struct ChurnRate : IEquatable<ChurnRate>, IComparable<ChurnRate>
     /// </summary>
     public double HalfLife => Value == 0
         ? double.PositiveInfinity
-        : (Value >= 1.0 ? 0.0 : Math.Log(0.5) / NumericHelpers.Log1P(-Value));
+        : (Value >= 1.0 ? 0.0 : Math.Log(0.5) / SpecialFunctions.Log1p(-Value));
 
     /// <summary>Creates a churn rate; the same as the constructor.</summary>
     /// <param name="value">The share of customers lost per period. Range: 0 ≤ value ≤ 1.</param>
@@ -61,7 +62,7 @@ public readonly struct ChurnRate : IEquatable<ChurnRate>, IComparable<ChurnRate>
     {
         Guard.Probability(rateOverSpan);
         Guard.Positive(periods);
-        return new ChurnRate(NumericHelpers.CompoundProbability(rateOverSpan, 1.0 / periods));
+        return new ChurnRate(SpecialFunctions.CompoundProbability(rateOverSpan, 1.0 / periods));
     }
 
     /// <summary>The per-period rate from an annual rate: <see cref="FromSpan"/> over <paramref name="periodsPerYear"/> periods.</summary>
@@ -85,7 +86,7 @@ public readonly struct ChurnRate : IEquatable<ChurnRate>, IComparable<ChurnRate>
     public ChurnRate ToPeriods(double periods)
     {
         Guard.NonNegative(periods);
-        return new ChurnRate(NumericHelpers.CompoundProbability(Value, periods));
+        return new ChurnRate(SpecialFunctions.CompoundProbability(Value, periods));
     }
 
     /// <summary>The annual churn of this per-period rate: A = 1 − (1 − c)^n with n = <paramref name="periodsPerYear"/>.</summary>
@@ -103,7 +104,7 @@ public readonly struct ChurnRate : IEquatable<ChurnRate>, IComparable<ChurnRate>
     public double Survival(double periods)
     {
         Guard.NonNegative(periods);
-        return 1.0 - NumericHelpers.CompoundProbability(Value, periods);
+        return 1.0 - SpecialFunctions.CompoundProbability(Value, periods);
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,5 @@
+using CustomerRetention.Numerics;
+
 namespace CustomerRetention.Churn;
 
 /// <summary>
@@ -100,7 +102,7 @@ public static class Clv
             double oneMinusQ = (onePlusD - r) / onePlusD;
             sum = Math.Abs(oneMinusQ) < 1e-12
                 ? payments
-                : -NumericHelpers.ExpM1(payments * Math.Log(q)) / oneMinusQ;
+                : -SpecialFunctions.Expm1(payments * Math.Log(q)) / oneMinusQ;
         }
 
         return timing switch

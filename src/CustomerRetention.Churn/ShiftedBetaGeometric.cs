@@ -1,3 +1,5 @@
+using CustomerRetention.Numerics;
+
 namespace CustomerRetention.Churn;
 
 /// <summary>
@@ -13,13 +15,17 @@ namespace CustomerRetention.Churn;
 /// r_t = S(t)/S(t − 1) = (β + t − 1)/(α + β + t − 1) (equations 4, 5 and 7 of the paper).
 /// Computed by the recursions S(t) = S(t − 1)·(β + t − 1)/(α + β + t − 1),
 /// P(t) = S(t − 1)·α/(α + β + t − 1), in logarithms, so no Beta function is needed.</para>
-/// <para>Immutable and thread-safe. Fit it with <see cref="Fit(ReadOnlySpan{double})"/> (survivor
-/// counts) or <see cref="FitDurations"/> (individual durations, right-censored).</para>
+/// <para>Immutable and thread-safe. Fit it with <see cref="Fit(ReadOnlySpan{double}, FitOptions?)"/> (survivor
+/// counts) or <see cref="FitDurations"/> (individual durations, right-censored); both return the library's common
+/// <see cref="FitResult{TParameters}"/>.</para>
 /// </remarks>
 public sealed class ShiftedBetaGeometric : IEquatable<ShiftedBetaGeometric>
 {
-    private const double MinLogParameter = -18.0;
-    private const double MaxLogParameter = 18.0;
+    private const double MinLogParameter = -30.0;
+    private const double MaxLogParameter = 30.0;
+
+    /// <summary>The ₂F₁ series at z = 1/(1 + d) needs ~1/d terms; enough for d down to ~1e-7.</summary>
+    private const int MaxSeriesTerms = 100_000_000;
 
     /// <summary>Creates the model from its parameters.</summary>
     /// <param name="alpha">α of the Beta mixing distribution of churn probabilities. Range: α &gt; 0.</param>
@@ -29,6 +35,16 @@ public sealed class ShiftedBetaGeometric : IEquatable<ShiftedBetaGeometric>
         Alpha = Guard.Positive(alpha);
         Beta = Guard.Positive(beta);
     }
+
+    /// <summary>Creates the model from fitted (or stored) parameters, e.g. <c>new ShiftedBetaGeometric(fit.Parameters)</c>.</summary>
+    /// <param name="parameters">α and β; the default value (all zero) is rejected.</param>
+    public ShiftedBetaGeometric(ShiftedBetaGeometricParameters parameters)
+        : this(parameters.Alpha, parameters.Beta)
+    {
+    }
+
+    /// <summary>The parameters (α, β).</summary>
+    public ShiftedBetaGeometricParameters Parameters => new(Alpha, Beta);
 
     /// <summary>α: with β, the Beta(α, β) distribution of the churn probability θ; mean churn α/(α + β).</summary>
     public double Alpha { get; }
@@ -101,7 +117,7 @@ public sealed class ShiftedBetaGeometric : IEquatable<ShiftedBetaGeometric>
     public double DiscountedExpectedLifetime(double discountRate)
     {
         Guard.Positive(discountRate);
-        return Hypergeometric1(Beta, Alpha + Beta, 1.0 / (1.0 + discountRate));
+        return SpecialFunctions.Hyp2F1(1, Beta, Alpha + Beta, 1.0 / (1.0 + discountRate), MaxSeriesTerms);
     }
 
     /// <summary>
@@ -119,7 +135,7 @@ public sealed class ShiftedBetaGeometric : IEquatable<ShiftedBetaGeometric>
         Guard.Positive(discountRate);
         Guard.NonNegative(renewals);
         double n = renewals + 1.0;
-        return (Beta + n - 1) / (Alpha + Beta + n - 1) * Hypergeometric1(Beta + n, Alpha + Beta + n, 1.0 / (1.0 + discountRate));
+        return (Beta + n - 1) / (Alpha + Beta + n - 1) * SpecialFunctions.Hyp2F1(1, Beta + n, Alpha + Beta + n, 1.0 / (1.0 + discountRate), MaxSeriesTerms);
     }
 
     /// <summary>
@@ -136,14 +152,15 @@ public sealed class ShiftedBetaGeometric : IEquatable<ShiftedBetaGeometric>
 
     /// <summary>
     /// Fits α and β by maximum likelihood to the survivor counts of one cohort (Fader &amp; Hardie
-    /// 2007, eq. 6), Nelder–Mead on (ln α, ln β). On the paper's regular customers, years 0..7
+    /// 2007, eq. 6), BFGS with the analytic gradient on (ln α, ln β). On the paper's regular customers, years 0..7
     /// (1000, 631, 468, 382, 326, 289, 262, 241): α = 0.704, β = 1.182, LL = −1680.27.
     /// </summary>
     /// <param name="survivors">Customers still there at t = 0, 1, …, n (counts; fractional values such as survivors per 1,000 are accepted). Range: at least two values, each finite ≥ 0, N0 &gt; 0, never increasing, some churn.</param>
-    /// <returns>The fitted model, its log-likelihood and the optimiser's report.</returns>
+    /// <param name="options">Fit options, or null for <see cref="FitOptions.Default"/>.</param>
+    /// <returns>The fit report (the same for every model of the library): α and β, the full log-likelihood, their covariance and standard errors, AIC/BIC, status and warnings; <see cref="FitResult.Customers"/> is N0 and <see cref="FitResult.Rows"/> the number of periods n.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative, NaN or infinite.</exception>
     /// <exception cref="ArgumentException">Fewer than two counts, N0 = 0, the counts increase, or nobody churned.</exception>
-    public static SbgFitResult Fit(ReadOnlySpan<double> survivors)
+    public static FitResult<ShiftedBetaGeometricParameters> Fit(ReadOnlySpan<double> survivors, FitOptions? options = null)
     {
         ValidateSurvivors(survivors);
         if (survivors[survivors.Length - 1] == survivors[0])
@@ -160,7 +177,7 @@ public sealed class ShiftedBetaGeometric : IEquatable<ShiftedBetaGeometric>
         }
 
         censored[n] = survivors[n];
-        return FitCounts(churned, censored, survivors[0]);
+        return FitCounts(churned, censored, survivors[0], options ?? FitOptions.Default);
     }
 
     /// <summary>
@@ -170,10 +187,11 @@ public sealed class ShiftedBetaGeometric : IEquatable<ShiftedBetaGeometric>
     /// </summary>
     /// <param name="durations">Periods observed per customer. Range: each ≥ 1 for a churned customer, ≥ 0 for a censored one.</param>
     /// <param name="censored">Per customer: true when still a customer at the end of observation. Same length.</param>
-    /// <returns>The fitted model and its log-likelihood; <see cref="SbgFitResult.Customers"/> is the number of customers.</returns>
+    /// <param name="options">Fit options, or null for <see cref="FitOptions.Default"/>.</param>
+    /// <returns>The fit report; <see cref="FitResult.Customers"/> is the number of customers, <see cref="FitResult.Rows"/> the longest duration.</returns>
     /// <exception cref="ArgumentException">The lengths differ, the spans are empty, or nobody churned.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A duration is negative, or 0 for a churned customer.</exception>
-    public static SbgFitResult FitDurations(ReadOnlySpan<int> durations, ReadOnlySpan<bool> censored)
+    public static FitResult<ShiftedBetaGeometricParameters> FitDurations(ReadOnlySpan<int> durations, ReadOnlySpan<bool> censored, FitOptions? options = null)
     {
         Guard.SameLength(durations.Length, censored.Length, nameof(censored));
         if (durations.Length == 0)
@@ -214,7 +232,7 @@ public sealed class ShiftedBetaGeometric : IEquatable<ShiftedBetaGeometric>
             throw new ArgumentException("Nobody churned: the sBG likelihood has no maximum (β grows without bound).", nameof(censored));
         }
 
-        return FitCounts(churnedCounts, censoredCounts, durations.Length);
+        return FitCounts(churnedCounts, censoredCounts, durations.Length, options ?? FitOptions.Default);
     }
 
     /// <inheritdoc/>
@@ -241,30 +259,6 @@ public sealed class ShiftedBetaGeometric : IEquatable<ShiftedBetaGeometric>
         return logS;
     }
 
-    /// <summary>ln L for churn counts d_t and censored counts c_t, t = 0..n (d_0 unused).</summary>
-    internal static double CountLogLikelihood(double alpha, double beta, ReadOnlySpan<double> churned, ReadOnlySpan<double> censored)
-    {
-        double ll = 0;
-        double logS = 0; // ln S(t − 1), then ln S(t)
-        // Customers censored at t = 0 contribute ln S(0) = 0.
-        for (int t = 1; t < churned.Length; t++)
-        {
-            double denominator = alpha + beta + t - 1;
-            if (churned[t] > 0)
-            {
-                ll += churned[t] * (logS + Math.Log(alpha / denominator));
-            }
-
-            logS += Math.Log((beta + t - 1) / denominator);
-            if (censored[t] > 0)
-            {
-                ll += censored[t] * logS;
-            }
-        }
-
-        return ll;
-    }
-
     private static double SurvivorLogLikelihood(double alpha, double beta, ReadOnlySpan<double> survivors)
     {
         double ll = 0;
@@ -285,29 +279,57 @@ public sealed class ShiftedBetaGeometric : IEquatable<ShiftedBetaGeometric>
         return last > 0 ? ll + (last * logS) : ll;
     }
 
-    private static SbgFitResult FitCounts(double[] churned, double[] censored, double customers)
+    /// <summary>
+    /// ln L for churn counts d_t and censored counts c_t, t = 0..n (d_0 unused; customers censored at t = 0
+    /// contribute ln S(0) = 0), and its gradient: with D_t = α + β + t − 1,
+    /// ∂ ln S(t)/∂α = −Σ_{j≤t} 1/D_j, ∂ ln S(t)/∂β = Σ_{j≤t} (1/(β + j − 1) − 1/D_j),
+    /// ∂ ln P(T = t)/∂α = ∂ ln S(t − 1)/∂α + 1/α − 1/D_t, ∂ ln P(T = t)/∂β = ∂ ln S(t − 1)/∂β − 1/D_t.
+    /// </summary>
+    internal static double CountLogLikelihood(double alpha, double beta, ReadOnlySpan<double> churned, ReadOnlySpan<double> censored, out double dAlpha, out double dBeta)
     {
-        double Objective(double[] x)
+        double ll = 0, logS = 0, sAlpha = 0, sBeta = 0;
+        dAlpha = 0;
+        dBeta = 0;
+        for (int t = 1; t < churned.Length; t++)
+        {
+            double denominator = alpha + beta + t - 1;
+            if (churned[t] > 0)
+            {
+                ll += churned[t] * (logS + Math.Log(alpha / denominator));
+                dAlpha += churned[t] * (sAlpha + (1 / alpha) - (1 / denominator));
+                dBeta += churned[t] * (sBeta - (1 / denominator));
+            }
+
+            logS += Math.Log((beta + t - 1) / denominator);
+            sAlpha -= 1 / denominator;
+            sBeta += (1 / (beta + t - 1)) - (1 / denominator);
+            if (censored[t] > 0)
+            {
+                ll += censored[t] * logS;
+                dAlpha += censored[t] * sAlpha;
+                dBeta += censored[t] * sBeta;
+            }
+        }
+
+        return ll;
+    }
+
+    private static FitResult<ShiftedBetaGeometricParameters> FitCounts(double[] churned, double[] censored, double customers, FitOptions options)
+    {
+        // −ln L / N over (ln α, ln β), flat beyond e^±30 (so that a run to the boundary stops there and is reported).
+        double Objective(ReadOnlySpan<double> x, Span<double> gradient)
         {
             double a = Math.Exp(Clamp(x[0]));
             double b = Math.Exp(Clamp(x[1]));
-            return -CountLogLikelihood(a, b, churned, censored);
+            double ll = CountLogLikelihood(a, b, churned, censored, out double da, out double db);
+            gradient[0] = x[0] == Clamp(x[0]) ? -da * a / customers : 0;
+            gradient[1] = x[1] == Clamp(x[1]) ? -db * b / customers : 0;
+            return -ll / customers;
         }
 
-        NelderMeadResult first = NelderMead.Minimize(Objective, [0.0, 0.0], step: 1.0);
-
-        // A restart from the optimum shakes off a collapsed simplex (Nelder–Mead's known weakness).
-        NelderMeadResult result = NelderMead.Minimize(Objective, first.Point, step: 0.05);
-        double alpha = Math.Exp(Clamp(result.Point[0]));
-        double beta = Math.Exp(Clamp(result.Point[1]));
-        bool atBound = Math.Abs(Clamp(result.Point[0])) >= MaxLogParameter || Math.Abs(Clamp(result.Point[1])) >= MaxLogParameter;
-        return new SbgFitResult(
-            new ShiftedBetaGeometric(alpha, beta),
-            -result.Value,
-            customers,
-            churned.Length - 1,
-            first.Iterations + result.Iterations,
-            result.Converged && !atBound);
+        return MaximumLikelihood.Fit(
+            Objective, customers, [[0.0, 0.0]], options, ["alpha", "beta"],
+            p => new ShiftedBetaGeometricParameters(p[0], p[1]), churned.Length - 1, 0);
     }
 
     private static double Clamp(double logParameter) =>
@@ -339,62 +361,4 @@ public sealed class ShiftedBetaGeometric : IEquatable<ShiftedBetaGeometric>
             throw new ArgumentException("The first survivor count (the cohort size N0) must be greater than zero.", nameof(survivors));
         }
     }
-
-    /// <summary>₂F₁(1, b; c; z) for 0 ≤ z &lt; 1 by its series Σ_k (b)_k/(c)_k z^k.</summary>
-    private static double Hypergeometric1(double b, double c, double z)
-    {
-        double sum = 1.0;
-        double term = 1.0;
-        for (int k = 0; k < 100_000_000; k++)
-        {
-            term *= (b + k) / (c + k) * z;
-            sum += term;
-            if (term <= 1e-17 * sum)
-            {
-                break;
-            }
-        }
-
-        return sum;
-    }
-}
-
-/// <summary>The result of fitting the sBG model (<see cref="ShiftedBetaGeometric.Fit(ReadOnlySpan{double})"/>).</summary>
-/// <remarks>Immutable and thread-safe.</remarks>
-public sealed class SbgFitResult
-{
-    /// <summary>Creates a fit result.</summary>
-    /// <param name="model">The fitted model.</param>
-    /// <param name="logLikelihood">The maximised log-likelihood. Range: finite, ≤ 0.</param>
-    /// <param name="customers">Customers the fit used (N0, or the number of durations). Range: ≥ 0.</param>
-    /// <param name="periods">Periods observed. Range: ≥ 0.</param>
-    /// <param name="iterations">Optimiser iterations. Range: ≥ 0.</param>
-    /// <param name="converged">Whether the optimiser met its tolerance away from the parameter bounds.</param>
-    public SbgFitResult(ShiftedBetaGeometric model, double logLikelihood, double customers, int periods, int iterations, bool converged)
-    {
-        Model = Guard.NotNull(model);
-        LogLikelihood = Guard.Finite(logLikelihood);
-        Customers = Guard.NonNegative(customers);
-        Periods = Guard.NonNegative(periods);
-        Iterations = Guard.NonNegative(iterations);
-        Converged = converged;
-    }
-
-    /// <summary>The fitted model (α, β).</summary>
-    public ShiftedBetaGeometric Model { get; }
-
-    /// <summary>The maximised log-likelihood, with all constant terms.</summary>
-    public double LogLikelihood { get; }
-
-    /// <summary>Customers the fit used: N0 for survivor counts, the number of customers for durations.</summary>
-    public double Customers { get; }
-
-    /// <summary>The number of periods observed (n for counts N0..Nn).</summary>
-    public int Periods { get; }
-
-    /// <summary>Nelder–Mead iterations used.</summary>
-    public int Iterations { get; }
-
-    /// <summary>Whether the optimiser met its tolerance away from the bounds e^±18 of the parameters.</summary>
-    public bool Converged { get; }
 }

@@ -1,3 +1,4 @@
+using CustomerRetention.Numerics;
 using CustomerRetention.Probabilistic.Numerics;
 
 namespace CustomerRetention.Probabilistic;
@@ -43,8 +44,8 @@ public static class BetaGeo
 
     /// <summary>
     /// Fits the model by maximum likelihood (BFGS over the log-parameters with the analytic gradient, restarts,
-    /// standard errors from the Hessian). Call <see cref="PurchaseHistories.Compress"/> first to fit on the
-    /// distinct rows. Published fit on the CDNOW sample: r 0.2426, α 4.4136, a 0.7929, b 2.4259, LL −9582.43.
+    /// covariance from the Hessian) on the distinct rows (equal rows are merged first, <see cref="PurchaseHistories.Compress"/>;
+    /// <see cref="FitResult.Rows"/> counts them). <see cref="ModelInputs"/> convert to the rows implicitly: <c>BetaGeo.Fit(inputs)</c>. Published fit on the CDNOW sample: r 0.2426, α 4.4136, a 0.7929, b 2.4259, LL −9582.43.
     /// </summary>
     /// <param name="data">The rows; their total weight must be positive.</param>
     /// <param name="options">Fit options, or null for <see cref="FitOptions.Default"/>.</param>

@@ -1,3 +1,4 @@
+using CustomerRetention.Numerics;
 using CustomerRetention.Probabilistic.Numerics;
 
 namespace CustomerRetention.Probabilistic;
@@ -33,6 +34,18 @@ public readonly record struct BetaGeoBetaBinomialParameters
 
     /// <summary>δ.</summary>
     public double Delta { get; }
+
+    /// <summary>
+    /// The parameters of a fit report, so that a fit goes wherever parameters do, e.g.
+    /// <c>ProbabilityAlive(fit, x, t_x, T)</c>. The same as <see cref="FromFit"/>.
+    /// </summary>
+    /// <param name="fit">The fit report.</param>
+    public static implicit operator BetaGeoBetaBinomialParameters(FitResult<BetaGeoBetaBinomialParameters> fit) => FromFit(fit);
+
+    /// <summary>The parameters of a fit report (<see cref="FitResult{TParameters}.Parameters"/>).</summary>
+    /// <param name="fit">The fit report.</param>
+    /// <returns>Its parameters.</returns>
+    public static BetaGeoBetaBinomialParameters FromFit(FitResult<BetaGeoBetaBinomialParameters> fit) => Guard.NotNull(fit).Parameters;
 
     internal BetaGeoBetaBinomialParameters Checked(string paramName) =>
         Alpha > 0 ? this : throw new ArgumentException("The parameters are the default value (all zero); create them with the constructor.", paramName);
@@ -84,7 +97,7 @@ public static class BetaGeoBetaBinomial
         {
             x[i] = ToWhole(rows.Frequency[i], nameof(data));
             tx[i] = ToWhole(rows.Recency[i], nameof(data));
-            n[i] = ToWhole(rows.Age[i], nameof(data));
+            n[i] = ToWhole(rows.T[i], nameof(data));
             if (x[i] > tx[i] || (x[i] > 0 && tx[i] == 0))
             {
                 throw new ArgumentException(FormattableString.Invariant($"Row {i}: BG/BB needs x ≤ t_x ≤ n."), nameof(data));
@@ -105,7 +118,7 @@ public static class BetaGeoBetaBinomial
             return -sum / total;
         };
         var starts = new List<double[]> { new[] { 0.0, 0.0, 0.0, 0.0 }, new[] { 0.0, 0.0, Math.Log(0.5), Math.Log(3.0) } };
-        return Fitting.Run(NumericGradient.Wrap(objective), total, starts, options ?? FitOptions.Default, ["alpha", "beta", "gamma", "delta"], t => new BetaGeoBetaBinomialParameters(t[0], t[1], t[2], t[3]), count, 0);
+        return MaximumLikelihood.Fit(NumericGradient.Wrap(objective), total, starts, options ?? FitOptions.Default, ["alpha", "beta", "gamma", "delta"], t => new BetaGeoBetaBinomialParameters(t[0], t[1], t[2], t[3]), count, 0);
     }
 
     /// <summary>
@@ -136,7 +149,7 @@ public static class BetaGeoBetaBinomial
     /// <param name="recency">t_x. Range: x ≤ t_x ≤ n.</param>
     /// <param name="opportunities">n. Range: n ≥ 0.</param>
     /// <returns>The expected number of transactions.</returns>
-    public static double ConditionalExpectedTransactions(BetaGeoBetaBinomialParameters parameters, int futureOpportunities, int frequency, int recency, int opportunities)
+    public static double ConditionalExpectedPurchases(BetaGeoBetaBinomialParameters parameters, int futureOpportunities, int frequency, int recency, int opportunities)
     {
         BetaGeoBetaBinomialParameters p = parameters.Checked(nameof(parameters));
         Guard.NonNegative(futureOpportunities);
@@ -165,7 +178,7 @@ public static class BetaGeoBetaBinomial
     /// <param name="opportunities">n. Range: n ≥ 0.</param>
     /// <param name="count">x. Range: 0 ≤ x ≤ n.</param>
     /// <returns>A probability in [0, 1].</returns>
-    public static double ProbabilityOfTransactions(BetaGeoBetaBinomialParameters parameters, int opportunities, int count)
+    public static double ProbabilityOfPurchases(BetaGeoBetaBinomialParameters parameters, int opportunities, int count)
     {
         BetaGeoBetaBinomialParameters p = parameters.Checked(nameof(parameters));
         Guard.NonNegative(opportunities);
@@ -181,6 +194,32 @@ public static class BetaGeoBetaBinomial
         }
 
         return BetaGeo.Clamp01(v);
+    }
+
+    /// <summary>
+    /// DERT, the discounted expected residual transactions of a customer with history (x, t_x, n) over all future
+    /// opportunities n+1, n+2, …, each discounted by (1+d)^{−k} (Fader, Hardie &amp; Shang 2010, eq. 14):
+    /// DERT = B(α+x+1, β+n−x)/B(α,β) · B(γ, δ+n+1)/((1+d) B(γ,δ)) · ₂F₁(1, δ+n+1; γ+δ+n+1; 1/(1+d)) / L.
+    /// Multiplied by the value per transaction it is the residual CLV
+    /// (<see cref="CustomerLifetimeValue.DiscountedResidual(BetaGeoBetaBinomialParameters, int, int, int, double, double)"/>).
+    /// </summary>
+    /// <param name="parameters">The model parameters.</param>
+    /// <param name="discountRate">d per opportunity (e.g. 0.1 a year for yearly opportunities). Range: d &gt; 0.</param>
+    /// <param name="frequency">x. Range: 0 ≤ x ≤ t_x.</param>
+    /// <param name="recency">t_x. Range: x ≤ t_x ≤ n.</param>
+    /// <param name="opportunities">n. Range: n ≥ 0.</param>
+    /// <returns>The discounted expected number of future transactions.</returns>
+    public static double DiscountedExpectedResidualTransactions(BetaGeoBetaBinomialParameters parameters, double discountRate, int frequency, int recency, int opportunities)
+    {
+        BetaGeoBetaBinomialParameters p = parameters.Checked(nameof(parameters));
+        Guard.Positive(discountRate);
+        Check(frequency, recency, opportunities);
+        double a = p.Alpha, b = p.Beta, g = p.Gamma, d = p.Delta;
+        double logL = LogL(a, b, g, d, frequency, recency, opportunities);
+        double logLead = SpecialFunctions.LogBeta(a + frequency + 1, b + opportunities - frequency) - SpecialFunctions.LogBeta(a, b)
+            + SpecialFunctions.LogBeta(g, d + opportunities + 1) - SpecialFunctions.LogBeta(g, d) - Math.Log(1 + discountRate) - logL;
+        double series = SpecialFunctions.Hyp2F1(1, d + opportunities + 1, g + d + opportunities + 1, 1 / (1 + discountRate), 100_000_000);
+        return Math.Exp(logLead) * series;
     }
 
     private static double LogChoose(int n, int k) =>
@@ -205,7 +244,7 @@ public static class BetaGeoBetaBinomial
         Guard.InRange(frequency, 0, recency);
     }
 
-    private static int ToWhole(double v, string paramName) =>
+    internal static int ToWhole(double v, string paramName) =>
         v == Math.Floor(v) && v <= int.MaxValue
             ? (int)v
             : throw new ArgumentException(FormattableString.Invariant($"BG/BB needs whole numbers of opportunities; got {v}."), paramName);

@@ -1,3 +1,4 @@
+using CustomerRetention.Numerics;
 using CustomerRetention.Probabilistic.Numerics;
 
 namespace CustomerRetention.Probabilistic;
@@ -60,7 +61,7 @@ internal static class BetaGeoFamily
             _tableSize = GammaTable.SizeFor(data.MaxFrequency + k, data.IntegerFrequencies, data.Count);
             // Worth it only for large data: on ~1,000 rows building the index costs more than the logarithms saved.
             int limit = data.Count >= 16_384 ? Math.Min(MaxDistinct, data.Count / 4) : 0;
-            if (limit > 0 && Distinct(data.AgeArray, limit, out _ageValues, out _ageIndex))
+            if (limit > 0 && Distinct(data.TArray, limit, out _ageValues, out _ageIndex))
             {
                 _logAge = new double[_ageValues!.Length];
             }
@@ -118,7 +119,7 @@ internal static class BetaGeoFamily
         }
 
         public double NegativeMean(ReadOnlySpan<double> logParameters, Span<double> gradient) =>
-            Fitting.NegativeMeanOverLogParameters(logParameters, gradient, _data.TotalWeight, _total);
+            MaximumLikelihood.NegativeMeanOverLogParameters(logParameters, gradient, _data.TotalWeight, _total);
 
         private void Prepare(double r, double alpha, double a, double b)
         {
@@ -168,7 +169,7 @@ internal static class BetaGeoFamily
         {
             double[] xs = _data.FrequencyArray;
             double[] txs = _data.RecencyArray;
-            double[] ts = _data.AgeArray;
+            double[] ts = _data.TArray;
             double[] ws = _data.WeightArray;
             double r = _pr;
             double alpha = _palpha;
@@ -263,12 +264,13 @@ internal static class BetaGeoFamily
             throw new ArgumentException("The data hold no customers (all weights are zero).", nameof(data));
         }
 
+        data = data.Compress();
         var evaluator = new Evaluator(data, k);
         double sumX = 0, sumT = 0;
         for (int i = 0; i < data.Count; i++)
         {
             sumX += data.WeightArray[i] * data.FrequencyArray[i];
-            sumT += data.WeightArray[i] * data.AgeArray[i];
+            sumT += data.WeightArray[i] * data.TArray[i];
         }
 
         // Starting points: a purchase rate matching the data's mean rate, then generic ones.
@@ -285,8 +287,11 @@ internal static class BetaGeoFamily
             starts.Insert(0, w.Point);
         }
 
-        FitResult<T> fit = Fitting.Run(evaluator.NegativeMean, data.TotalWeight, starts, options, ["r", "alpha", "a", "b"], build, data.Count, 0, warm?.InverseHessian);
-        return fit.WithWarnings(BoundaryWarnings(fit.ParameterValues[2], fit.ParameterValues[3]));
+        string[] names = ["r", "alpha", "a", "b"];
+        return MaximumLikelihood.Fit(
+            evaluator.NegativeMean, data.TotalWeight, starts, options, names, build, data.Count, 0,
+            p => [.. MaximumLikelihood.GenericBoundaryWarnings(names.Take(2).ToArray(), p.Take(2).ToArray()), .. BoundaryWarnings(p[2], p[3])],
+            warm?.InverseHessian);
     }
 
     /// <summary>The mean dropout probability per purchase below which dropout counts as not identified.</summary>

@@ -32,6 +32,18 @@ public readonly record struct BetaGeoParameters
     /// <summary>b, second shape of the drop-out beta distribution (b &gt; 0).</summary>
     public double B { get; }
 
+    /// <summary>
+    /// The parameters of a fit report, so that a fit goes wherever parameters do, e.g.
+    /// <c>ProbabilityAlive(fit, x, t_x, T)</c>. The same as <see cref="FromFit"/>.
+    /// </summary>
+    /// <param name="fit">The fit report.</param>
+    public static implicit operator BetaGeoParameters(FitResult<BetaGeoParameters> fit) => FromFit(fit);
+
+    /// <summary>The parameters of a fit report (<see cref="FitResult{TParameters}.Parameters"/>).</summary>
+    /// <param name="fit">The fit report.</param>
+    /// <returns>Its parameters.</returns>
+    public static BetaGeoParameters FromFit(FitResult<BetaGeoParameters> fit) => Guard.NotNull(fit).Parameters;
+
     internal BetaGeoParameters Checked(string paramName) =>
         R > 0 ? this : throw new ArgumentException("The parameters are the default value (all zero); create them with the constructor.", paramName);
 }
@@ -67,6 +79,18 @@ public readonly record struct ModifiedBetaGeoParameters
 
     /// <summary>b, second shape of the drop-out beta distribution (b &gt; 0).</summary>
     public double B { get; }
+
+    /// <summary>
+    /// The parameters of a fit report, so that a fit goes wherever parameters do, e.g.
+    /// <c>ProbabilityAlive(fit, x, t_x, T)</c>. The same as <see cref="FromFit"/>.
+    /// </summary>
+    /// <param name="fit">The fit report.</param>
+    public static implicit operator ModifiedBetaGeoParameters(FitResult<ModifiedBetaGeoParameters> fit) => FromFit(fit);
+
+    /// <summary>The parameters of a fit report (<see cref="FitResult{TParameters}.Parameters"/>).</summary>
+    /// <param name="fit">The fit report.</param>
+    /// <returns>Its parameters.</returns>
+    public static ModifiedBetaGeoParameters FromFit(FitResult<ModifiedBetaGeoParameters> fit) => Guard.NotNull(fit).Parameters;
 
     internal ModifiedBetaGeoParameters Checked(string paramName) =>
         R > 0 ? this : throw new ArgumentException("The parameters are the default value (all zero); create them with the constructor.", paramName);

@@ -53,6 +53,49 @@ public static class CustomerBaseSimulator
     }
 
     /// <summary>
+    /// Simulates BG/BB customers (Fader, Hardie &amp; Shang 2010): p ~ Beta(α, β), θ ~ Beta(γ, δ); at each of the n
+    /// opportunities an active customer first becomes inactive with probability θ and, if still active, transacts
+    /// with probability p.
+    /// </summary>
+    /// <param name="parameters">The model parameters.</param>
+    /// <param name="opportunities">n per customer: one customer is drawn per entry. Range: n ≥ 0.</param>
+    /// <param name="seed">Random seed.</param>
+    /// <returns>The customers' (x, t_x, n), one row each with weight 1 (t_x = 0 when x = 0).</returns>
+    public static PurchaseHistories BetaGeoBetaBinomial(BetaGeoBetaBinomialParameters parameters, ReadOnlySpan<int> opportunities, int seed)
+    {
+        BetaGeoBetaBinomialParameters p = parameters.Checked(nameof(parameters));
+        var random = new Random(seed);
+        int count = opportunities.Length;
+        double[] x = new double[count], tx = new double[count], n = new double[count];
+        for (int i = 0; i < count; i++)
+        {
+            int length = Guard.NonNegative(opportunities[i], nameof(opportunities));
+            double transact = Beta(random, p.Alpha, p.Beta);
+            double dropout = Beta(random, p.Gamma, p.Delta);
+            int purchases = 0, last = 0;
+            for (int t = 1; t <= length; t++)
+            {
+                if (random.NextDouble() < dropout)
+                {
+                    break;
+                }
+
+                if (random.NextDouble() < transact)
+                {
+                    purchases++;
+                    last = t;
+                }
+            }
+
+            x[i] = purchases;
+            tx[i] = last;
+            n[i] = length;
+        }
+
+        return PurchaseHistories.FromSpans(x, tx, n, ReadOnlySpan<double>.Empty);
+    }
+
+    /// <summary>
     /// Simulates Pareto/NBD customers (Schmittlein, Morrison &amp; Colombo 1987): λ ~ Gamma(r, α), μ ~ Gamma(s, β), a
     /// lifetime τ ~ Exponential(μ), and purchases as a Poisson process with rate λ until min(τ, T).
     /// </summary>

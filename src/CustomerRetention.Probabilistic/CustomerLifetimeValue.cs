@@ -83,14 +83,32 @@ public static class CustomerLifetimeValue
         return averageValue * ParetoNbd.Dert(p, discountRate, frequency, recency, age);
     }
 
-    private static void Check(double averageValue, double horizon, double discountRate)
+    /// <summary>
+    /// The residual CLV of a BG/BB customer (Fader, Hardie &amp; Shang 2010): value per transaction × DERT, the
+    /// discounted expected transactions over all future opportunities
+    /// (<see cref="BetaGeoBetaBinomial.DiscountedExpectedResidualTransactions"/>).
+    /// </summary>
+    /// <param name="parameters">The BG/BB model.</param>
+    /// <param name="frequency">x. Range: 0 ≤ x ≤ t_x.</param>
+    /// <param name="recency">t_x. Range: x ≤ t_x ≤ n.</param>
+    /// <param name="opportunities">n. Range: n ≥ 0.</param>
+    /// <param name="averageValue">Value (or margin) per transaction. Range: finite.</param>
+    /// <param name="discountRate">d per opportunity. Range: d &gt; 0.</param>
+    /// <returns>The present value of the customer's expected future transactions.</returns>
+    public static double DiscountedResidual(BetaGeoBetaBinomialParameters parameters, int frequency, int recency, int opportunities, double averageValue, double discountRate)
+    {
+        Guard.Finite(averageValue);
+        return averageValue * BetaGeoBetaBinomial.DiscountedExpectedResidualTransactions(parameters, discountRate, frequency, recency, opportunities);
+    }
+
+    internal static void Check(double averageValue, double horizon, double discountRate)
     {
         Guard.Finite(averageValue);
         Guard.InRange(horizon, 0, 1e6);
         Guard.InRange(discountRate, 0, 10);
     }
 
-    private static double Sum(Func<double, double> cumulative, double value, double horizon, double discountRate)
+    internal static double Sum(Func<double, double> cumulative, double value, double horizon, double discountRate)
     {
         double total = 0;
         double previous = 0;

@@ -1,3 +1,4 @@
+using CustomerRetention.Numerics;
 using CustomerRetention.Probabilistic.Numerics;
 
 namespace CustomerRetention.Probabilistic;
@@ -27,6 +28,18 @@ public readonly record struct GammaGammaParameters
 
     /// <summary>γ, scale of the mixing distribution.</summary>
     public double Gamma { get; }
+
+    /// <summary>
+    /// The parameters of a fit report, so that a fit goes wherever parameters do, e.g.
+    /// <c>ProbabilityAlive(fit, x, t_x, T)</c>. The same as <see cref="FromFit"/>.
+    /// </summary>
+    /// <param name="fit">The fit report.</param>
+    public static implicit operator GammaGammaParameters(FitResult<GammaGammaParameters> fit) => FromFit(fit);
+
+    /// <summary>The parameters of a fit report (<see cref="FitResult{TParameters}.Parameters"/>).</summary>
+    /// <param name="fit">The fit report.</param>
+    /// <returns>Its parameters.</returns>
+    public static GammaGammaParameters FromFit(FitResult<GammaGammaParameters> fit) => Guard.NotNull(fit).Parameters;
 
     internal GammaGammaParameters Checked(string paramName) =>
         P > 0 ? this : throw new ArgumentException("The parameters are the default value (all zero); create them with the constructor.", paramName);
@@ -58,14 +71,14 @@ public static class GammaGamma
 
     /// <summary>
     /// Fits by maximum likelihood on the customers with frequency &gt; 0 and mean spend &gt; 0; repeat buyers with a
-    /// zero or negative mean spend (refunds) are left out and counted in <see cref="FitResult{T}.Excluded"/>.
+    /// zero or negative mean spend (refunds) are left out and counted in <see cref="FitResult.Excluded"/>.
     /// Published fit on the 946 CDNOW repeat buyers: p 6.25, q 3.74, γ 15.44, LL −4055.92.
     /// </summary>
     /// <param name="frequency">x per row (repeat transactions). Range: x ≥ 0 (rows with x = 0 are ignored).</param>
     /// <param name="meanSpend">z̄ per row, the mean value of the repeat transactions. Any finite value.</param>
     /// <param name="weights">Customers per row (≥ 0), or empty for all ones.</param>
     /// <param name="options">Fit options, or null for the defaults.</param>
-    /// <returns>The fit report; <see cref="FitResult{T}.Customers"/> counts the customers fitted.</returns>
+    /// <returns>The fit report; <see cref="FitResult.Customers"/> counts the customers fitted.</returns>
     public static FitResult<GammaGammaParameters> Fit(ReadOnlySpan<double> frequency, ReadOnlySpan<double> meanSpend, ReadOnlySpan<double> weights, FitOptions? options = null)
     {
         Guard.SameLength(frequency.Length, meanSpend.Length);
@@ -149,7 +162,27 @@ public static class GammaGamma
             new[] { Math.Log(4.0), Math.Log(3.0), Math.Log(mean * 2.0 / 4.0) },
             new[] { 0.0, 0.0, 0.0 },
         };
-        return Fitting.Run(objective, total, starts, options ?? FitOptions.Default, ["p", "q", "gamma"], t => new GammaGammaParameters(t[0], t[1], t[2]), x.Length, (int)Math.Round(excluded));
+        return MaximumLikelihood.Fit(objective, total, starts, options ?? FitOptions.Default, ["p", "q", "gamma"], t => new GammaGammaParameters(t[0], t[1], t[2]), x.Length, (int)Math.Round(excluded));
+    }
+
+    /// <summary>
+    /// Fits on the model inputs of a summary (<see cref="PurchaseSummaries.ToModelInputs"/>): x and z̄ per customer;
+    /// see <see cref="Fit(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, FitOptions?)"/>.
+    /// </summary>
+    /// <param name="inputs">The inputs (z̄ is converted from decimal to double).</param>
+    /// <param name="options">Fit options, or null for the defaults.</param>
+    /// <returns>The fit report.</returns>
+    public static FitResult<GammaGammaParameters> Fit(ModelInputs inputs, FitOptions? options = null)
+    {
+        Guard.NotNull(inputs);
+        double[] spend = new double[inputs.Count];
+        ReadOnlySpan<decimal> monetary = inputs.MonetaryValue;
+        for (int i = 0; i < spend.Length; i++)
+        {
+            spend[i] = (double)monetary[i];
+        }
+
+        return Fit(inputs.Frequency, spend, ReadOnlySpan<double>.Empty, options);
     }
 
     /// <summary>Fits from lists; see <see cref="Fit(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, FitOptions?)"/>.</summary>

@@ -56,6 +56,58 @@ public static class HoldoutValidation
     public static double[] CumulativeTracking(BetaGeoParameters parameters, ReadOnlySpan<double> firstPurchaseTimes, ReadOnlySpan<double> weights, ReadOnlySpan<double> times)
     {
         BetaGeoParameters p = parameters.Checked(nameof(parameters));
+        return Tracking(t => BetaGeoFamily.ConditionalExpected(p.R, p.Alpha, p.A, p.B, 0, t, 0, 0, 0), firstPurchaseTimes, weights, times);
+    }
+
+    /// <summary>
+    /// The same under any fitted transaction model: S(c) = Σᵢ wᵢ E[X(c − fᵢ)] with the model's
+    /// <see cref="TransactionModel.ExpectedPurchases"/>.
+    /// </summary>
+    /// <param name="model">The fitted model.</param>
+    /// <param name="firstPurchaseTimes">fᵢ per row, on the calendar axis of <paramref name="times"/>.</param>
+    /// <param name="weights">Customers per row, or empty for ones.</param>
+    /// <param name="times">The calendar times c at which to evaluate the series.</param>
+    /// <returns>S(c) per time.</returns>
+    public static double[] CumulativeTracking(TransactionModel model, ReadOnlySpan<double> firstPurchaseTimes, ReadOnlySpan<double> weights, ReadOnlySpan<double> times)
+    {
+        Guard.NotNull(model);
+        return Tracking(model.ExpectedPurchases, firstPurchaseTimes, weights, times);
+    }
+
+    /// <summary>Expected vs actual holdout purchases per calibration frequency under any fitted transaction model.</summary>
+    /// <param name="model">The fitted model.</param>
+    /// <param name="calibration">The calibration histories with weights.</param>
+    /// <param name="holdoutLength">Length of the holdout period. Range: &gt; 0.</param>
+    /// <param name="actual">Actual holdout purchases per calibration row.</param>
+    /// <param name="maxFrequency">Frequencies from this value up share the last bucket. Range: ≥ 0.</param>
+    /// <returns>Buckets 0..maxFrequency (empty buckets omitted).</returns>
+    public static IReadOnlyList<HoldoutBucket> ByFrequency(TransactionModel model, PurchaseHistories calibration, double holdoutLength, ReadOnlySpan<double> actual, int maxFrequency)
+    {
+        Guard.NotNull(model);
+        Guard.NotNull(calibration);
+        return Buckets((x, tx, t) => model.ConditionalExpectedPurchases(holdoutLength, x, tx, t), calibration, holdoutLength, actual, maxFrequency);
+    }
+
+    /// <summary>
+    /// Expected vs actual transactions in the next <paramref name="futureOpportunities"/> opportunities per
+    /// calibration frequency under BG/BB (FHS 2010's holdout validation: conditional expectations by x).
+    /// </summary>
+    /// <param name="parameters">The fitted model.</param>
+    /// <param name="calibration">The calibration rows (x, t_x, n), whole numbers, with weights.</param>
+    /// <param name="futureOpportunities">n*, the holdout opportunities. Range: ≥ 1.</param>
+    /// <param name="actual">Actual holdout transactions per calibration row (per customer of the row).</param>
+    /// <param name="maxFrequency">Frequencies from this value up share the last bucket. Range: ≥ 0.</param>
+    /// <returns>Buckets 0..maxFrequency (empty buckets omitted).</returns>
+    public static IReadOnlyList<HoldoutBucket> ByFrequency(BetaGeoBetaBinomialParameters parameters, PurchaseHistories calibration, int futureOpportunities, ReadOnlySpan<double> actual, int maxFrequency)
+    {
+        Guard.NotNull(calibration);
+        BetaGeoBetaBinomialParameters p = parameters.Checked(nameof(parameters));
+        Guard.Positive(futureOpportunities);
+        return Buckets((x, tx, n) => BetaGeoBetaBinomial.ConditionalExpectedPurchases(p, futureOpportunities, BetaGeoBetaBinomial.ToWhole(x, nameof(calibration)), BetaGeoBetaBinomial.ToWhole(tx, nameof(calibration)), BetaGeoBetaBinomial.ToWhole(n, nameof(calibration))), calibration, futureOpportunities, actual, maxFrequency);
+    }
+
+    private static double[] Tracking(Func<double, double> expectedPurchases, ReadOnlySpan<double> firstPurchaseTimes, ReadOnlySpan<double> weights, ReadOnlySpan<double> times)
+    {
         Guard.AllFinite(firstPurchaseTimes);
         Guard.AllFinite(times);
         if (!weights.IsEmpty)
@@ -73,7 +125,7 @@ public static class HoldoutValidation
                 if (age > 0)
                 {
                     double w = weights.IsEmpty ? 1.0 : weights[i];
-                    sum += w * BetaGeoFamily.ConditionalExpected(p.R, p.Alpha, p.A, p.B, 0, age, 0, 0, 0);
+                    sum += w * expectedPurchases(age);
                 }
             }
 
@@ -96,7 +148,7 @@ public static class HoldoutValidation
             int bucket = (int)Math.Min(maxFrequency, Math.Floor(calibration.Frequency[i]));
             customers[bucket] += w;
             actualSum[bucket] += w * actual[i];
-            expectedSum[bucket] += w * expected(calibration.Frequency[i], calibration.Recency[i], calibration.Age[i]);
+            expectedSum[bucket] += w * expected(calibration.Frequency[i], calibration.Recency[i], calibration.T[i]);
         }
 
         var buckets = new List<HoldoutBucket>();

@@ -1,3 +1,4 @@
+using CustomerRetention.Numerics;
 using CustomerRetention.Probabilistic.Numerics;
 
 namespace CustomerRetention.Probabilistic;
@@ -17,11 +18,9 @@ public static class ModifiedBetaGeo
     /// ln L = ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+x+1) − ln B(a, b)
     /// + ln[(α+T)^{−(r+x)} + a/(b+x) (α+t_x)^{−(r+x)}].
     /// </summary>
-    /// <param name="parameters">The model parameters.</param>
-    /// <param name="frequency">x, repeat purchases. Range: x ≥ 0.</param>
-    /// <param name="recency">t_x, time of the last repeat purchase. Range: 0 ≤ t_x ≤ T.</param>
-    /// <param name="age">T, time since the first purchase. Range: T ≥ 0.</param>
-    /// <returns>ln L (a density in t_x, so it may be positive).</returns>
+
+    /// <inheritdoc cref="BetaGeo.LogLikelihood(BetaGeoParameters, double, double, double)" path="/param"/>
+    /// <inheritdoc cref="BetaGeo.LogLikelihood(BetaGeoParameters, double, double, double)" path="/returns"/>
     public static double LogLikelihood(ModifiedBetaGeoParameters parameters, double frequency, double recency, double age)
     {
         ModifiedBetaGeoParameters p = parameters.Checked(nameof(parameters));
@@ -30,9 +29,9 @@ public static class ModifiedBetaGeo
     }
 
     /// <summary>The total log-likelihood Σ wᵢ ln Lᵢ over weighted rows.</summary>
-    /// <param name="parameters">The model parameters.</param>
-    /// <param name="data">The rows.</param>
-    /// <returns>The weighted sum of the customers' log-likelihoods.</returns>
+
+    /// <inheritdoc cref="BetaGeo.LogLikelihood(BetaGeoParameters, PurchaseHistories)" path="/param"/>
+    /// <inheritdoc cref="BetaGeo.LogLikelihood(BetaGeoParameters, PurchaseHistories)" path="/returns"/>
     public static double LogLikelihood(ModifiedBetaGeoParameters parameters, PurchaseHistories data)
     {
         Guard.NotNull(data);
@@ -44,12 +43,12 @@ public static class ModifiedBetaGeo
 
     /// <summary>
     /// Fits the model by maximum likelihood (BFGS over the log-parameters with the analytic gradient, restarts,
-    /// standard errors from the Hessian). Call <see cref="PurchaseHistories.Compress"/> first to fit on the
-    /// distinct rows. Published fit on the CDNOW sample: r 0.525, α 6.183, a 0.891, b 1.614, LL −9582.13 (Batislam et al. 2007; BTYDplus).
+    /// covariance from the Hessian) on the distinct rows (equal rows are merged first, <see cref="PurchaseHistories.Compress"/>;
+    /// <see cref="FitResult.Rows"/> counts them). <see cref="ModelInputs"/> convert to the rows implicitly: <c>BetaGeo.Fit(inputs)</c>. Published fit on the CDNOW sample: r 0.525, α 6.183, a 0.891, b 1.614, LL −9582.13 (Batislam et al. 2007; BTYDplus).
     /// </summary>
-    /// <param name="data">The rows; their total weight must be positive.</param>
-    /// <param name="options">Fit options, or null for <see cref="FitOptions.Default"/>.</param>
-    /// <returns>The fit report.</returns>
+
+    /// <inheritdoc cref="BetaGeo.Fit(PurchaseHistories, FitOptions?)" path="/param"/>
+    /// <inheritdoc cref="BetaGeo.Fit(PurchaseHistories, FitOptions?)" path="/returns"/>
     public static FitResult<ModifiedBetaGeoParameters> Fit(PurchaseHistories data, FitOptions? options = null)
     {
         Guard.NotNull(data);
@@ -59,11 +58,9 @@ public static class ModifiedBetaGeo
     /// <summary>
     /// P(alive | x, t_x, T) = 1 / (1 + a/(b+x) ((α+T)/(α+t_x))^{r+x}) (Batislam et al. 2007); below 1 even when x = 0.
     /// </summary>
-    /// <param name="parameters">The model parameters.</param>
-    /// <param name="frequency">x. Range: x ≥ 0.</param>
-    /// <param name="recency">t_x. Range: 0 ≤ t_x ≤ T.</param>
-    /// <param name="age">T. Range: T ≥ 0.</param>
-    /// <returns>A probability in [0, 1].</returns>
+
+    /// <inheritdoc cref="BetaGeo.ProbabilityAlive(BetaGeoParameters, double, double, double)" path="/param"/>
+    /// <inheritdoc cref="BetaGeo.ProbabilityAlive(BetaGeoParameters, double, double, double)" path="/returns"/>
     public static double ProbabilityAlive(ModifiedBetaGeoParameters parameters, double frequency, double recency, double age)
     {
         ModifiedBetaGeoParameters p = parameters.Checked(nameof(parameters));
@@ -75,9 +72,9 @@ public static class ModifiedBetaGeo
     /// E[X(t)], the expected number of repeat purchases in (0, t] of a new customer:
     /// b/(a−1) [1 − (α/(α+t))^r ₂F₁(r, b+1; a+b; t/(α+t))].
     /// </summary>
-    /// <param name="parameters">The model parameters.</param>
-    /// <param name="horizon">t. Range: t ≥ 0.</param>
-    /// <returns>The expected number of repeat purchases.</returns>
+
+    /// <inheritdoc cref="BetaGeo.ExpectedPurchases(BetaGeoParameters, double)" path="/param"/>
+    /// <inheritdoc cref="BetaGeo.ExpectedPurchases(BetaGeoParameters, double)" path="/returns"/>
     public static double ExpectedPurchases(ModifiedBetaGeoParameters parameters, double horizon)
     {
         ModifiedBetaGeoParameters p = parameters.Checked(nameof(parameters));
@@ -90,12 +87,9 @@ public static class ModifiedBetaGeo
     /// (x, t_x, T): (a+b+x)/(a−1) [1 − ((α+T)/(α+T+t))^{r+x} ₂F₁(r+x, b+x+1; a+b+x; t/(α+T+t))] · P(alive),
     /// evaluated through Euler's transformation of the ₂F₁ term so that it is stable for large x.
     /// </summary>
-    /// <param name="parameters">The model parameters.</param>
-    /// <param name="horizon">t, the length of the future period. Range: t ≥ 0.</param>
-    /// <param name="frequency">x. Range: x ≥ 0.</param>
-    /// <param name="recency">t_x. Range: 0 ≤ t_x ≤ T.</param>
-    /// <param name="age">T. Range: T ≥ 0.</param>
-    /// <returns>The expected number of purchases.</returns>
+
+    /// <inheritdoc cref="BetaGeo.ConditionalExpectedPurchases(BetaGeoParameters, double, double, double, double)" path="/param"/>
+    /// <inheritdoc cref="BetaGeo.ConditionalExpectedPurchases(BetaGeoParameters, double, double, double, double)" path="/returns"/>
     public static double ConditionalExpectedPurchases(ModifiedBetaGeoParameters parameters, double horizon, double frequency, double recency, double age)
     {
         ModifiedBetaGeoParameters p = parameters.Checked(nameof(parameters));
@@ -108,13 +102,8 @@ public static class ModifiedBetaGeo
     /// P(alive) and the expected purchases in the next <paramref name="horizon"/> for many customers at once,
     /// written into the destination spans (no allocation per customer).
     /// </summary>
-    /// <param name="parameters">The model parameters.</param>
-    /// <param name="horizon">t. Range: t ≥ 0.</param>
-    /// <param name="frequency">x per customer.</param>
-    /// <param name="recency">t_x per customer.</param>
-    /// <param name="age">T per customer.</param>
-    /// <param name="probabilityAlive">Receives P(alive) per customer (same length as the inputs).</param>
-    /// <param name="expectedPurchases">Receives the expected purchases per customer (same length).</param>
+
+    /// <inheritdoc cref="BetaGeo.Predict(BetaGeoParameters, double, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, Span{double})" path="/param"/>
     public static void Predict(
         ModifiedBetaGeoParameters parameters, double horizon,
         ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
@@ -134,10 +123,9 @@ public static class ModifiedBetaGeo
     /// B(a, b+n+1)/B(a, b) · NB(n) + 1{n&gt;0} B(a+1, b+n)/B(a, b) · P(NB ≥ n) + 1{n=0} a/(a+b),
     /// with NB the negative binomial (r, α/(α+t)) count; the Beta ratios and NB(n) are taken in log space.
     /// </summary>
-    /// <param name="parameters">The model parameters.</param>
-    /// <param name="horizon">t. Range: t ≥ 0.</param>
-    /// <param name="count">n. Range: n ≥ 0.</param>
-    /// <returns>A probability in [0, 1].</returns>
+
+    /// <inheritdoc cref="BetaGeo.ProbabilityOfPurchases(BetaGeoParameters, double, int)" path="/param"/>
+    /// <inheritdoc cref="BetaGeo.ProbabilityOfPurchases(BetaGeoParameters, double, int)" path="/returns"/>
     public static double ProbabilityOfPurchases(ModifiedBetaGeoParameters parameters, double horizon, int count)
     {
         ModifiedBetaGeoParameters p = parameters.Checked(nameof(parameters));

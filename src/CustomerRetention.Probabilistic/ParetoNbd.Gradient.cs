@@ -1,3 +1,4 @@
+using CustomerRetention.Numerics;
 using CustomerRetention.Probabilistic.Numerics;
 
 namespace CustomerRetention.Probabilistic;
@@ -89,7 +90,7 @@ public static partial class ParetoNbd
         }
 
         double ratio = Math.Exp(diff);
-        double oneMinus = diff > -0.6931471805599453 ? -IncompleteGamma.Expm1(diff) : 1 - ratio;
+        double oneMinus = diff > -0.6931471805599453 ? -SpecialFunctions.Expm1(diff) : 1 - ratio;
         double wTx = 1 / oneMinus;
         double wT = ratio * wTx;
         double rsx = rx + s;

@@ -1,3 +1,4 @@
+using CustomerRetention.Numerics;
 using CustomerRetention.Probabilistic.Numerics;
 
 namespace CustomerRetention.Probabilistic;
@@ -33,6 +34,18 @@ public readonly record struct ParetoNbdParameters
 
     /// <summary>β, rate of the drop-out-rate distribution.</summary>
     public double Beta { get; }
+
+    /// <summary>
+    /// The parameters of a fit report, so that a fit goes wherever parameters do, e.g.
+    /// <c>ProbabilityAlive(fit, x, t_x, T)</c>. The same as <see cref="FromFit"/>.
+    /// </summary>
+    /// <param name="fit">The fit report.</param>
+    public static implicit operator ParetoNbdParameters(FitResult<ParetoNbdParameters> fit) => FromFit(fit);
+
+    /// <summary>The parameters of a fit report (<see cref="FitResult{TParameters}.Parameters"/>).</summary>
+    /// <param name="fit">The fit report.</param>
+    /// <returns>Its parameters.</returns>
+    public static ParetoNbdParameters FromFit(FitResult<ParetoNbdParameters> fit) => Guard.NotNull(fit).Parameters;
 
     internal ParetoNbdParameters Checked(string paramName) =>
         R > 0 ? this : throw new ArgumentException("The parameters are the default value (all zero); create them with the constructor.", paramName);
@@ -92,12 +105,13 @@ public static partial class ParetoNbd
             throw new ArgumentException("The data hold no customers (all weights are zero).", nameof(data));
         }
 
+        data = data.Compress();
         var evaluator = new Evaluator(data);
         double sumX = 0, sumT = 0;
         for (int i = 0; i < data.Count; i++)
         {
             sumX += data.WeightArray[i] * data.FrequencyArray[i];
-            sumT += data.WeightArray[i] * data.AgeArray[i];
+            sumT += data.WeightArray[i] * data.TArray[i];
         }
 
         double n = data.TotalWeight;
@@ -116,7 +130,7 @@ public static partial class ParetoNbd
             starts.Insert(0, w.Point);
         }
 
-        return Fitting.Run(evaluator.NegativeMean, n, starts, chosen, ["r", "alpha", "s", "beta"], t => new ParetoNbdParameters(t[0], t[1], t[2], t[3]), data.Count, 0, warm?.InverseHessian);
+        return MaximumLikelihood.Fit(evaluator.NegativeMean, n, starts, chosen, ["r", "alpha", "s", "beta"], t => new ParetoNbdParameters(t[0], t[1], t[2], t[3]), data.Count, 0, firstInverseHessian: warm?.InverseHessian);
     }
 
     /// <summary>
@@ -345,7 +359,7 @@ public static partial class ParetoNbd
             _termKernel = TermKernel;
 
             // Distinct (x, t) pairs: worth it only when rows share them.
-            double[] xs = data.FrequencyArray, txs = data.RecencyArray, ts = data.AgeArray, ws = data.WeightArray;
+            double[] xs = data.FrequencyArray, txs = data.RecencyArray, ts = data.TArray, ws = data.WeightArray;
             int n = data.Count;
             var index = new Dictionary<(double X, double T), int>();
             var keyTx = new int[n];
@@ -437,11 +451,11 @@ public static partial class ParetoNbd
 
         /// <summary>−LL/N and its gradient over (ln r, ln α, ln s, ln β): the fit's objective.</summary>
         public double NegativeMean(ReadOnlySpan<double> logParameters, Span<double> gradient) =>
-            Fitting.NegativeMeanOverLogParameters(logParameters, gradient, _data.TotalWeight, _total);
+            MaximumLikelihood.NegativeMeanOverLogParameters(logParameters, gradient, _data.TotalWeight, _total);
 
         private void Kernel(int start, int end, Span<double> sums)
         {
-            double[] xs = _data.FrequencyArray, txs = _data.RecencyArray, ts = _data.AgeArray, ws = _data.WeightArray;
+            double[] xs = _data.FrequencyArray, txs = _data.RecencyArray, ts = _data.TArray, ws = _data.WeightArray;
             double sum = 0;
             for (int i = start; i < end; i++)
             {
@@ -472,7 +486,7 @@ public static partial class ParetoNbd
 
         private void GradientKernel(int start, int end, Span<double> sums)
         {
-            double[] xs = _data.FrequencyArray, txs = _data.RecencyArray, ts = _data.AgeArray, ws = _data.WeightArray;
+            double[] xs = _data.FrequencyArray, txs = _data.RecencyArray, ts = _data.TArray, ws = _data.WeightArray;
             double r = _pr, alpha = _palpha, s = _ps, beta = _pbeta, logAlpha = _logAlpha, logBeta = _logBeta;
             double logS = Math.Log(s);
             int[]? keyT = _keyT, keyTx = _keyTx;

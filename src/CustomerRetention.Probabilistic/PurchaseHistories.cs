@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace CustomerRetention.Probabilistic;
 
 /// <summary>
@@ -16,21 +18,21 @@ public sealed class PurchaseHistories
 {
     private readonly double[] _frequency;
     private readonly double[] _recency;
-    private readonly double[] _age;
+    private readonly double[] _t;
     private readonly double[] _weight;
 
     /// <summary>Creates the rows from lists; <paramref name="weights"/> null means one customer per row.</summary>
     /// <param name="frequency">x, repeat purchases per row. Range: x ≥ 0.</param>
     /// <param name="recency">t_x, time of the last repeat purchase since the first purchase. Range: 0 ≤ t_x ≤ T; 0 when x = 0 (not used then by BG/NBD and Pareto/NBD).</param>
-    /// <param name="age">T, time from the first purchase to the end of calibration. Range: T ≥ 0.</param>
+    /// <param name="t">T, the customer's age: time from the first purchase to the end of calibration. Range: T ≥ 0.</param>
     /// <param name="weights">Customers per row. Range: w ≥ 0; null for all ones.</param>
-    public PurchaseHistories(IReadOnlyList<double> frequency, IReadOnlyList<double> recency, IReadOnlyList<double> age, IReadOnlyList<double>? weights = null)
+    public PurchaseHistories(IReadOnlyList<double> frequency, IReadOnlyList<double> recency, IReadOnlyList<double> t, IReadOnlyList<double>? weights = null)
     {
         Guard.NotNull(frequency);
         Guard.NotNull(recency);
-        Guard.NotNull(age);
+        Guard.NotNull(t);
         Guard.SameLength(frequency.Count, recency.Count);
-        Guard.SameLength(frequency.Count, age.Count);
+        Guard.SameLength(frequency.Count, t.Count);
         if (weights is not null)
         {
             Guard.SameLength(frequency.Count, weights.Count);
@@ -39,38 +41,38 @@ public sealed class PurchaseHistories
         int n = frequency.Count;
         _frequency = new double[n];
         _recency = new double[n];
-        _age = new double[n];
+        _t = new double[n];
         _weight = new double[n];
         for (int i = 0; i < n; i++)
         {
             _frequency[i] = frequency[i];
             _recency[i] = recency[i];
-            _age[i] = age[i];
+            _t[i] = t[i];
             _weight[i] = weights is null ? 1.0 : weights[i];
         }
 
-        (TotalWeight, MaxFrequency, IntegerFrequencies) = Validate(_frequency, _recency, _age, _weight);
+        (TotalWeight, MaxFrequency, IntegerFrequencies) = Validate(_frequency, _recency, _t, _weight);
     }
 
-    private PurchaseHistories(double[] frequency, double[] recency, double[] age, double[] weight)
+    private PurchaseHistories(double[] frequency, double[] recency, double[] t, double[] weight)
     {
         _frequency = frequency;
         _recency = recency;
-        _age = age;
+        _t = t;
         _weight = weight;
-        (TotalWeight, MaxFrequency, IntegerFrequencies) = Validate(_frequency, _recency, _age, _weight);
+        (TotalWeight, MaxFrequency, IntegerFrequencies) = Validate(_frequency, _recency, _t, _weight);
     }
 
     /// <summary>Creates the rows from spans (copied); an empty <paramref name="weights"/> means one customer per row.</summary>
     /// <param name="frequency">x per row. Range: x ≥ 0.</param>
     /// <param name="recency">t_x per row. Range: 0 ≤ t_x ≤ T.</param>
-    /// <param name="age">T per row. Range: T ≥ 0.</param>
+    /// <param name="t">T per row. Range: T ≥ 0.</param>
     /// <param name="weights">Customers per row (w ≥ 0), or empty for all ones.</param>
     /// <returns>The validated rows.</returns>
-    public static PurchaseHistories FromSpans(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, ReadOnlySpan<double> weights)
+    public static PurchaseHistories FromSpans(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, ReadOnlySpan<double> weights)
     {
         Guard.SameLength(frequency.Length, recency.Length);
-        Guard.SameLength(frequency.Length, age.Length);
+        Guard.SameLength(frequency.Length, t.Length);
         if (!weights.IsEmpty)
         {
             Guard.SameLength(frequency.Length, weights.Length);
@@ -86,8 +88,41 @@ public sealed class PurchaseHistories
             weights.CopyTo(w);
         }
 
-        return new PurchaseHistories(frequency.ToArray(), recency.ToArray(), age.ToArray(), w);
+        return new PurchaseHistories(frequency.ToArray(), recency.ToArray(), t.ToArray(), w);
     }
+
+    /// <summary>
+    /// The rows of model inputs (x, t_x, T) as computed by <see cref="PurchaseSummaries.ToModelInputs"/>, one
+    /// customer per row (the fits merge equal rows themselves).
+    /// </summary>
+    /// <param name="inputs">The inputs.</param>
+    /// <returns>The rows.</returns>
+    public static PurchaseHistories FromInputs(ModelInputs inputs)
+    {
+        Guard.NotNull(inputs);
+        return FromSpans(inputs.Frequency, inputs.Recency, inputs.T, ReadOnlySpan<double>.Empty);
+    }
+
+    /// <summary>
+    /// The model inputs of <paramref name="summaries"/> at <paramref name="calibrationEnd"/> in <paramref name="unit"/>
+    /// (<see cref="PurchaseSummaries.ToModelInputs"/>), as rows.
+    /// </summary>
+    /// <param name="summaries">The customers' purchase summaries.</param>
+    /// <param name="calibrationEnd">The end of the calibration period.</param>
+    /// <param name="unit">The time unit of t_x and T (e.g. <see cref="TimeUnit.Week"/>).</param>
+    /// <returns>The rows, one customer each.</returns>
+    public static PurchaseHistories FromSummaries(PurchaseSummaries summaries, LocalDate calibrationEnd, TimeUnit unit)
+    {
+        Guard.NotNull(summaries);
+        return FromInputs(summaries.ToModelInputs(calibrationEnd, unit));
+    }
+
+    /// <summary>
+    /// Model inputs go straight into a fit or a batch prediction: <c>BetaGeo.Fit(inputs)</c>. The same as
+    /// <see cref="FromInputs"/>.
+    /// </summary>
+    /// <param name="inputs">The inputs.</param>
+    public static implicit operator PurchaseHistories(ModelInputs inputs) => FromInputs(inputs);
 
     /// <summary>Number of rows.</summary>
     public int Count => _frequency.Length;
@@ -107,8 +142,8 @@ public sealed class PurchaseHistories
     /// <summary>t_x per row.</summary>
     public ReadOnlySpan<double> Recency => _recency;
 
-    /// <summary>T per row.</summary>
-    public ReadOnlySpan<double> Age => _age;
+    /// <summary>T per row: the customer's age, time from the first purchase to the end of calibration.</summary>
+    public ReadOnlySpan<double> T => _t;
 
     /// <summary>Customers per row.</summary>
     public ReadOnlySpan<double> Weight => _weight;
@@ -125,7 +160,7 @@ public sealed class PurchaseHistories
         {
             x[j] = _frequency[i];
             tx[j] = _recency[i];
-            t[j] = _age[i];
+            t[j] = _t[i];
             w[j] = _weight[i];
         }
 
@@ -136,7 +171,7 @@ public sealed class PurchaseHistories
 
     internal double[] RecencyArray => _recency;
 
-    internal double[] AgeArray => _age;
+    internal double[] TArray => _t;
 
     internal double[] WeightArray => _weight;
 
@@ -159,7 +194,7 @@ public sealed class PurchaseHistories
                 continue;
             }
 
-            var key = (_frequency[i], _recency[i], _age[i]);
+            var key = (_frequency[i], _recency[i], _t[i]);
             if (index.TryGetValue(key, out int at))
             {
                 w[at] += _weight[i];
@@ -169,7 +204,7 @@ public sealed class PurchaseHistories
                 index.Add(key, x.Count);
                 x.Add(_frequency[i]);
                 tx.Add(_recency[i]);
-                t.Add(_age[i]);
+                t.Add(_t[i]);
                 w.Add(_weight[i]);
             }
         }
@@ -191,7 +226,7 @@ public sealed class PurchaseHistories
 
             if (!(t[i] >= 0) || double.IsInfinity(t[i]))
             {
-                throw new ArgumentOutOfRangeException("age", t[i], FormattableString.Invariant($"Row {i}: age T must be a finite number ≥ 0."));
+                throw new ArgumentOutOfRangeException("t", t[i], FormattableString.Invariant($"Row {i}: T (the customer's age) must be a finite number ≥ 0."));
             }
 
             if (!(tx[i] >= 0) || !(tx[i] <= t[i]))

@@ -1,4 +1,5 @@
 using System.Buffers;
+using NodaTime;
 
 namespace CustomerRetention.Rfm;
 
@@ -233,6 +234,44 @@ public static class RfmAnalysis
 
         return new RfmResult(scoring, result);
     }
+
+    /// <summary>
+    /// Scores the customers of purchase summaries (e.g. <c>PurchaseAggregator.Summarize(table, through: asOf)</c>)
+    /// at <paramref name="asOf"/>: recency in days from each customer's last purchase, frequency = transactions,
+    /// monetary = total or mean amount (<see cref="RfmValues.At(PurchaseSummary, LocalDate, MonetaryMeasure)"/>).
+    /// Customer ids are the summaries' ids; the result is in the summaries' order.
+    /// </summary>
+    /// <param name="binning">The binning (method and k), first as in the column overload.</param>
+    /// <param name="summaries">The summaries; every last purchase must be on or before <paramref name="asOf"/>.</param>
+    /// <param name="asOf">The as-of date (inclusive).</param>
+    /// <param name="measure">Total (default) or mean amount.</param>
+    /// <returns>The scored customers and the cut points.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A customer's last purchase is after <paramref name="asOf"/>.</exception>
+    public static RfmResult Score(RfmBinning binning, PurchaseSummaries summaries, LocalDate asOf, MonetaryMeasure measure = MonetaryMeasure.Total)
+    {
+        Guard.NotNull(binning);
+        Guard.NotNull(summaries);
+        Guard.Defined(measure);
+        var customers = new CustomerValues[summaries.Count];
+        for (int i = 0; i < customers.Length; i++)
+        {
+            PurchaseSummary summary = summaries[i];
+            if (summary.LastPurchase > asOf)
+            {
+                throw new ArgumentOutOfRangeException(nameof(asOf), asOf, FormattableString.Invariant($"Customer '{summaries.Customers[i].Value}' purchased on {summary.LastPurchase:yyyy-MM-dd}, after the as-of date; summarise through the as-of date."));
+            }
+
+            customers[i] = new CustomerValues(summaries.Customers[i].Value, RfmValues.At(summary, asOf, measure));
+        }
+
+        return Score(customers, binning);
+    }
+
+    /// <summary>Scores the customers of purchase summaries with the default binning (quintiles) and total amounts.</summary>
+    /// <param name="summaries">The summaries; every last purchase must be on or before <paramref name="asOf"/>.</param>
+    /// <param name="asOf">The as-of date (inclusive).</param>
+    /// <returns>The scored customers and the cut points.</returns>
+    public static RfmResult Score(PurchaseSummaries summaries, LocalDate asOf) => Score(RfmBinning.Default, summaries, asOf);
 
     /// <summary>Scores customers with the default binning (quintiles).</summary>
     /// <param name="customers">The customers and their values; ids must be unique.</param>

@@ -58,6 +58,31 @@ public readonly struct RfmValues : IEquatable<RfmValues>
         return new RfmValues(days, transactions, monetary);
     }
 
+    /// <summary>
+    /// The values of a customer's purchase summary at <paramref name="asOf"/> (recency from the last purchase,
+    /// frequency = <see cref="PurchaseSummary.Transactions"/>, monetary = total or mean amount); see
+    /// <see cref="At(LocalDate, LocalDate, int, decimal, MonetaryMeasure)"/>.
+    /// </summary>
+    /// <param name="summary">The customer's summary; it must hold a purchase on or before <paramref name="asOf"/>.</param>
+    /// <param name="asOf">The as-of date.</param>
+    /// <param name="measure">Total or mean.</param>
+    /// <returns>The RFM values.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The summary holds no purchase, its last purchase is after <paramref name="asOf"/>, or it counts more than int.MaxValue transactions.</exception>
+    public static RfmValues At(PurchaseSummary summary, LocalDate asOf, MonetaryMeasure measure = MonetaryMeasure.Total)
+    {
+        if (!summary.HasPurchases)
+        {
+            throw new ArgumentOutOfRangeException(nameof(summary), "The summary holds no purchase.");
+        }
+
+        if (summary.Transactions > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(summary), summary.Transactions, "More transactions than RFM's frequency holds (int.MaxValue).");
+        }
+
+        return At(asOf, summary.LastPurchase, (int)summary.Transactions, summary.TotalAmount, measure);
+    }
+
     /// <summary>The value of one dimension as a double (the scale the binning works on).</summary>
     /// <param name="dimension">Which dimension.</param>
     /// <returns>The value on its original scale.</returns>

@@ -14,7 +14,7 @@ public sealed class DocsExamplesTests
     public void Sbg_Table_Of_Docs()
     {
         double[] survivors = TestData.Rows("sbg_regular_survivors.csv").Select(r => double.Parse(r[1], CultureInfo.InvariantCulture)).ToArray();
-        ShiftedBetaGeometric model = ShiftedBetaGeometric.Fit(survivors.AsSpan(0, 8)).Model;
+        var model = new ShiftedBetaGeometric(ShiftedBetaGeometric.Fit(survivors.AsSpan(0, 8)).Parameters);
         IReadOnlyList<double> projected = model.ProjectSurvivors(1000, 12);
 
         // docs/sbg.md, "projected survivors" row.

@@ -13,8 +13,8 @@ public sealed class ReadmeQuickStartTests
         Tolerance.Close(0.15, ChurnMath.Period(1000, lost: 150, newCustomers: 300, newLost: 15).Churn.Value);
         Tolerance.Decimals(2.67, Clv.MarginMultiple(new RetentionRate(0.8), 0.10, ClvTiming.FirstPaymentExcluded), 2);
 
-        SbgFitResult fit = ShiftedBetaGeometric.Fit([1000, 631, 468, 382, 326, 289, 262, 241]);
-        Assert.InRange(fit.Model.ProjectSurvivors(1000, 12)[12], 165, 175);
+        FitResult<ShiftedBetaGeometricParameters> fit = ShiftedBetaGeometric.Fit([1000, 631, 468, 382, 326, 289, 262, 241]);
+        Assert.InRange(new ShiftedBetaGeometric(fit.Parameters).ProjectSurvivors(1000, 12)[12], 165, 175);
 
         CohortTable cohorts = Cohorts.Build(transactions, CalendarPeriod.Month);
         TransactionChurnTable churn = TransactionChurn.Compute(transactions, CalendarPeriod.Month, inactivityDays: 90);

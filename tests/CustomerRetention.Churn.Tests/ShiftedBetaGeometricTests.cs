@@ -16,15 +16,15 @@ public sealed class ShiftedBetaGeometricTests
     {
         double[] survivors = RegularSurvivors();
 
-        SbgFitResult fit = ShiftedBetaGeometric.Fit(survivors.AsSpan(0, 8));
+        FitResult<ShiftedBetaGeometricParameters> fit = ShiftedBetaGeometric.Fit(survivors.AsSpan(0, 8));
 
         // Fader & Hardie (2007) "How to project customer retention", regular customers, years 0..7:
         // α = 0.704, β = 1.182, LL = −1680.27 (reference-values.md).
-        Tolerance.Decimals(0.704, fit.Model.Alpha, 3);
-        Tolerance.Decimals(1.182, fit.Model.Beta, 3);
+        Tolerance.Decimals(0.704, fit.Parameters.Alpha, 3);
+        Tolerance.Decimals(1.182, fit.Parameters.Beta, 3);
         Tolerance.Decimals(-1680.27, fit.LogLikelihood, 2);
         Assert.Equal(1000, fit.Customers);
-        Assert.Equal(7, fit.Periods);
+        Assert.Equal(7, fit.Rows);
         Assert.True(fit.Converged);
     }
 
@@ -36,10 +36,10 @@ public sealed class ShiftedBetaGeometricTests
         JsonElement run = doc.RootElement.GetProperty("runs").EnumerateArray().Single(r => r.GetProperty("model").GetString() == "sbg");
         JsonElement expected = run.GetProperty("expected");
 
-        SbgFitResult fit = ShiftedBetaGeometric.Fit(RegularSurvivors().AsSpan(0, 8));
+        FitResult<ShiftedBetaGeometricParameters> fit = ShiftedBetaGeometric.Fit(RegularSurvivors().AsSpan(0, 8));
 
-        Tolerance.Close(expected.GetProperty("parameters").GetProperty("alpha").GetDouble(), fit.Model.Alpha, relative: 1e-5);
-        Tolerance.Close(expected.GetProperty("parameters").GetProperty("beta").GetDouble(), fit.Model.Beta, relative: 1e-5);
+        Tolerance.Close(expected.GetProperty("parameters").GetProperty("alpha").GetDouble(), fit.Parameters.Alpha, relative: 1e-5);
+        Tolerance.Close(expected.GetProperty("parameters").GetProperty("beta").GetDouble(), fit.Parameters.Beta, relative: 1e-5);
         Tolerance.Close(expected.GetProperty("logLikelihood").GetDouble(), fit.LogLikelihood, absolute: 1e-6);
     }
 
@@ -47,9 +47,9 @@ public sealed class ShiftedBetaGeometricTests
     public void Projection_To_Year_12_Is_About_170_Survivors()
     {
         double[] survivors = RegularSurvivors();
-        SbgFitResult fit = ShiftedBetaGeometric.Fit(survivors.AsSpan(0, 8));
+        FitResult<ShiftedBetaGeometricParameters> fit = ShiftedBetaGeometric.Fit(survivors.AsSpan(0, 8));
 
-        IReadOnlyList<double> projected = fit.Model.ProjectSurvivors(1000, 12);
+        IReadOnlyList<double> projected = new ShiftedBetaGeometric(fit.Parameters).ProjectSurvivors(1000, 12);
 
         // Fader & Hardie (2007): projected survivors in year 12 about 170 (actual 173, the data file's last row).
         Assert.Equal(13, projected.Count);
@@ -121,11 +121,11 @@ public sealed class ShiftedBetaGeometricTests
             censored.Add(true);
         }
 
-        SbgFitResult fromDurations = ShiftedBetaGeometric.FitDurations(durations.ToArray(), censored.ToArray());
-        SbgFitResult fromCounts = ShiftedBetaGeometric.Fit(n);
+        FitResult<ShiftedBetaGeometricParameters> fromDurations = ShiftedBetaGeometric.FitDurations(durations.ToArray(), censored.ToArray());
+        FitResult<ShiftedBetaGeometricParameters> fromCounts = ShiftedBetaGeometric.Fit(n);
 
-        Tolerance.Close(fromCounts.Model.Alpha, fromDurations.Model.Alpha, relative: 1e-6);
-        Tolerance.Close(fromCounts.Model.Beta, fromDurations.Model.Beta, relative: 1e-6);
+        Tolerance.Close(fromCounts.Parameters.Alpha, fromDurations.Parameters.Alpha, relative: 1e-6);
+        Tolerance.Close(fromCounts.Parameters.Beta, fromDurations.Parameters.Beta, relative: 1e-6);
         Tolerance.Close(fromCounts.LogLikelihood, fromDurations.LogLikelihood, absolute: 1e-6);
         Assert.Equal(1000, fromDurations.Customers);
     }
@@ -152,10 +152,10 @@ public sealed class ShiftedBetaGeometricTests
             durations[i] = censored[i] ? window : t;
         }
 
-        SbgFitResult fit = ShiftedBetaGeometric.FitDurations(durations, censored);
+        FitResult<ShiftedBetaGeometricParameters> fit = ShiftedBetaGeometric.FitDurations(durations, censored);
 
-        Assert.InRange(fit.Model.Alpha, 1.2, 1.8);
-        Assert.InRange(fit.Model.Beta, 2.4, 3.6);
+        Assert.InRange(fit.Parameters.Alpha, 1.2, 1.8);
+        Assert.InRange(fit.Parameters.Beta, 2.4, 3.6);
     }
 
     [Fact]
@@ -229,8 +229,8 @@ public sealed class ShiftedBetaGeometricTests
             {
                 var model = new ShiftedBetaGeometric(alpha, beta);
                 double[] expectedCounts = model.ProjectSurvivors(1e6, 8).ToArray();
-                SbgFitResult fit = ShiftedBetaGeometric.Fit(expectedCounts);
-                return Math.Abs(fit.Model.Alpha - alpha) < 1e-3 * alpha && Math.Abs(fit.Model.Beta - beta) < 1e-3 * beta;
+                FitResult<ShiftedBetaGeometricParameters> fit = ShiftedBetaGeometric.Fit(expectedCounts);
+                return Math.Abs(fit.Parameters.Alpha - alpha) < 1e-3 * alpha && Math.Abs(fit.Parameters.Beta - beta) < 1e-3 * beta;
             }),
             maxTest: 40);
     }

@@ -52,6 +52,109 @@ public class ModelCommandTests
         Assert.Equal(11104, json.GetProperty("customers").GetInt32());
     }
 
+    [Theory]
+    [InlineData("bg-nbd", "cdnow_sample_summary_weeks.csv", 4)]
+    [InlineData("mbg-nbd", "cdnow_sample_summary_weeks.csv", 4)]
+    [InlineData("pareto-nbd", "cdnow_sample_summary_weeks.csv", 4)]
+    [InlineData("gamma-gamma", "cdnow_sample_summary_weeks.csv", 3)]
+    [InlineData("bg-bb", "donations_bgbb_summary.csv", 4)]
+    public void Every_Model_Prints_Its_Uncertainty_And_Criteria(string model, string file, int k)
+    {
+        // docs/cli.md: standardErrors, covariance {names, matrix}, aic = 2k − 2LL, bic = k ln(customers) − 2LL, warnings.
+        JsonElement json = Fit(model, "--summary", TestData.Path(file));
+        AssertReport(json, k);
+    }
+
+    [Fact]
+    public void Sbg_Prints_Its_Uncertainty_And_Criteria()
+    {
+        JsonElement json = Fit("sbg", "--survivors", "1000,631,468,382,326,289,262,241");
+        AssertReport(json, 2);
+        Assert.Equal(1000, json.GetProperty("customers").GetInt32());
+    }
+
+    [Fact]
+    public void Fit_Auto_Compares_The_Three_Models_On_The_Holdout()
+    {
+        JsonElement json = Fit("auto", "--transactions", TestData.Path("cdnow_sample_transactions.csv"), "--calibration-end", "1997-09-30", "--holdout-end", "1998-06-30", "--time-unit", "week");
+        JsonElement[] models = json.GetProperty("models").EnumerateArray().ToArray();
+        Assert.Equal(["bg-nbd", "mbg-nbd", "pareto-nbd"], models.Select(m => m.GetProperty("model").GetString()));
+
+        // FHL (2005): 1,882 repeat transactions in the 39-week holdout (reference-values.md); the fits are the published ones.
+        Assert.All(models, m => Assert.Equal(1882, m.GetProperty("holdout").GetProperty("actual").GetDouble()));
+        Tolerance.Decimals(-9582.43, models[0].GetProperty("logLikelihood").GetDouble(), 2);
+        Tolerance.Decimals(-9594.98, models[2].GetProperty("logLikelihood").GetDouble(), 2);
+        Assert.Equal(39, json.GetProperty("holdoutLength").GetDouble());
+
+        // The documented rule: the lowest MAE among the converged fits, ties within 1 % to the lowest BIC.
+        double best = models.Min(m => m.GetProperty("holdout").GetProperty("mae").GetDouble());
+        JsonElement chosen = models.Single(m => m.GetProperty("model").GetString() == json.GetProperty("chosen").GetString());
+        Assert.True(chosen.GetProperty("holdout").GetProperty("mae").GetDouble() <= best * 1.01);
+        foreach (JsonElement m in models.Where(m => m.GetProperty("holdout").GetProperty("mae").GetDouble() <= best * 1.01))
+        {
+            Assert.True(chosen.GetProperty("bic").GetDouble() <= m.GetProperty("bic").GetDouble());
+        }
+
+        foreach (JsonElement m in models)
+        {
+            JsonElement h = m.GetProperty("holdout");
+            Assert.True(h.GetProperty("rmse").GetDouble() >= h.GetProperty("mae").GetDouble());
+        }
+    }
+
+    [Fact]
+    public void Fit_Auto_Needs_A_Holdout_After_The_Calibration_End()
+    {
+        CliResult result = CliRunner.Run("fit", "auto", "--transactions", TestData.Path("cdnow_sample_transactions.csv"), "--calibration-end", "1997-09-30", "--holdout-end", "1997-09-01");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.Output);
+        Assert.Contains("--holdout-end", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Fit_That_Cannot_Be_Trusted_Says_So_In_The_Json_And_On_Standard_Error()
+    {
+        // Every customer with frequency 0: the purchase rate cannot be identified.
+        string path = Path.Combine(Path.GetTempPath(), "retention-zero-" + Guid.NewGuid().ToString("N") + ".csv");
+        try
+        {
+            File.WriteAllLines(path, ["frequency,recency,T", .. Enumerable.Range(0, 100).Select(i => FormattableString.Invariant($"0,0,{10 + (i % 20)}"))]);
+            CliResult result = CliRunner.Run("fit", "bg-nbd", "--summary", path);
+            Assert.Equal(0, result.ExitCode);
+            JsonElement json = JsonDocument.Parse(result.Output).RootElement;
+            Assert.Equal("not-identified", json.GetProperty("status").GetString());
+            Assert.NotEqual(0, json.GetProperty("warnings").GetArrayLength());
+            Assert.Contains("bg-nbd: warning:", result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static void AssertReport(JsonElement json, int k)
+    {
+        string[] names = json.GetProperty("parameters").EnumerateObject().Select(p => p.Name).ToArray();
+        Assert.Equal(k, names.Length);
+        JsonElement covariance = json.GetProperty("covariance");
+        Assert.Equal(names, covariance.GetProperty("names").EnumerateArray().Select(n => n.GetString()));
+        JsonElement[] matrix = covariance.GetProperty("matrix").EnumerateArray().ToArray();
+        Assert.Equal(k, matrix.Length);
+        for (int i = 0; i < k; i++)
+        {
+            double se = json.GetProperty("standardErrors").GetProperty(names[i]).GetDouble();
+            Assert.True(se > 0);
+            Tolerance.Close(se * se, matrix[i][i].GetDouble(), relative: 1e-12);
+        }
+
+        double ll = json.GetProperty("logLikelihood").GetDouble();
+        double customers = json.GetProperty("customers").GetDouble();
+        Tolerance.Close((2.0 * k) - (2 * ll), json.GetProperty("aic").GetDouble(), relative: 1e-12);
+        Tolerance.Close((k * Math.Log(customers)) - (2 * ll), json.GetProperty("bic").GetDouble(), relative: 1e-12);
+        Assert.Equal(0, json.GetProperty("warnings").GetArrayLength());
+        Assert.Equal("converged", json.GetProperty("status").GetString());
+    }
+
     [Fact]
     public void Fit_UnknownModel_IsUsageError()
     {

@@ -45,7 +45,7 @@ public class BetaGeoBetaBinomialTests
         double total = 0;
         for (int x = 0; x <= 6; x++)
         {
-            double count = 11104 * BetaGeoBetaBinomial.ProbabilityOfTransactions(fitted, 6, x);
+            double count = 11104 * BetaGeoBetaBinomial.ProbabilityOfPurchases(fitted, 6, x);
             Tolerance.Close(expected[x], count, absolute: 0.1); // one printed decimal; 0.1 donor for the estimates' rounding
             total += count;
         }
@@ -54,11 +54,11 @@ public class BetaGeoBetaBinomialTests
     }
 
     [Fact]
-    public void ConditionalExpectedTransactions_IsConsistentWithAliveProbability()
+    public void ConditionalExpectedPurchases_IsConsistentWithAliveProbability()
     {
         // One future opportunity: E = P(alive at n+1) · E[p | x, n, alive] = P(alive) (α+x)/(α+β+n).
         double alive = BetaGeoBetaBinomial.ProbabilityAlive(Published, 3, 5, 6);
         double expected = alive * (1.204 + 3) / (1.204 + 0.750 + 6);
-        Tolerance.Close(expected, BetaGeoBetaBinomial.ConditionalExpectedTransactions(Published, 1, 3, 5, 6), relative: 1e-10);
+        Tolerance.Close(expected, BetaGeoBetaBinomial.ConditionalExpectedPurchases(Published, 1, 3, 5, 6), relative: 1e-10);
     }
 }

@@ -116,11 +116,11 @@ public class BetaGeoTests
         double[] ages = Enumerable.Range(0, 100_000).Select(_ => 10 + (60 * random.NextDouble())).ToArray();
         PurchaseHistories data = CustomerBaseSimulator.BetaGeo(Published, ages, 9);
         double[] alive = new double[data.Count], expected = new double[data.Count];
-        BetaGeo.Predict(Published, 52, data.Frequency, data.Recency, data.Age, alive, expected);
+        BetaGeo.Predict(Published, 52, data.Frequency, data.Recency, data.T, alive, expected);
         for (int i = 0; i < data.Count; i += 997)
         {
-            Assert.Equal(BetaGeo.ProbabilityAlive(Published, data.Frequency[i], data.Recency[i], data.Age[i]), alive[i]);
-            Assert.Equal(BetaGeo.ConditionalExpectedPurchases(Published, 52, data.Frequency[i], data.Recency[i], data.Age[i]), expected[i]);
+            Assert.Equal(BetaGeo.ProbabilityAlive(Published, data.Frequency[i], data.Recency[i], data.T[i]), alive[i]);
+            Assert.Equal(BetaGeo.ConditionalExpectedPurchases(Published, 52, data.Frequency[i], data.Recency[i], data.T[i]), expected[i]);
         }
     }
 
@@ -136,7 +136,7 @@ public class BetaGeoTests
 
         var evaluator = new BetaGeoFamily.Evaluator(data, 0);
         double[][] starts = [[Math.Log(0.5), Math.Log(5.0), 0.0, Math.Log(2.0)], [0, 0, 0, 0]];
-        FitResult<BetaGeoParameters> cold = Numerics.Fitting.Run(
+        FitResult<BetaGeoParameters> cold = CustomerRetention.Numerics.MaximumLikelihood.Fit(
             evaluator.NegativeMean, data.TotalWeight, starts, FitOptions.Default, ["r", "alpha", "a", "b"],
             t => new BetaGeoParameters(t[0], t[1], t[2], t[3]), data.Count, 0);
 
@@ -157,11 +157,11 @@ public class BetaGeoTests
         double[] ages = Enumerable.Range(0, 100_000).Select(_ => (double)random.Next(1, 80)).ToArray();
         PurchaseHistories data = CustomerBaseSimulator.BetaGeo(Published, ages, 4);
         double[] alive = new double[data.Count], expected = new double[data.Count];
-        BetaGeo.Predict(Published, 39, data.Frequency, data.Recency, data.Age, alive, expected);
+        BetaGeo.Predict(Published, 39, data.Frequency, data.Recency, data.T, alive, expected);
         for (int i = 0; i < data.Count; i += 101)
         {
-            Assert.Equal(BetaGeo.ProbabilityAlive(Published, data.Frequency[i], data.Recency[i], data.Age[i]), alive[i]);
-            Assert.Equal(BetaGeo.ConditionalExpectedPurchases(Published, 39, data.Frequency[i], data.Recency[i], data.Age[i]), expected[i]);
+            Assert.Equal(BetaGeo.ProbabilityAlive(Published, data.Frequency[i], data.Recency[i], data.T[i]), alive[i]);
+            Assert.Equal(BetaGeo.ConditionalExpectedPurchases(Published, 39, data.Frequency[i], data.Recency[i], data.T[i]), expected[i]);
         }
     }
 }

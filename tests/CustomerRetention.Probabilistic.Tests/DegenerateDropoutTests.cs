@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CustomerRetention.Numerics;
 using CustomerRetention.Probabilistic.Numerics;
 
 namespace CustomerRetention.Probabilistic.Tests;
@@ -169,12 +170,12 @@ public class DegenerateDropoutTests
         Assert.InRange(p.Alpha, 4.8, 6.0);
 
         double[] alive = new double[ages.Length], expected = new double[ages.Length];
-        BetaGeo.Predict(p, 52, data.Frequency, data.Recency, data.Age, alive, expected);
+        BetaGeo.Predict(p, 52, data.Frequency, data.Recency, data.T, alive, expected);
         for (int i = 0; i < ages.Length; i++)
         {
-            double nbd = (p.R + data.Frequency[i]) * 52 / (p.Alpha + data.Age[i]);
+            double nbd = (p.R + data.Frequency[i]) * 52 / (p.Alpha + data.T[i]);
             Assert.False(double.IsNaN(expected[i]));
-            Tolerance.Close(BetaGeo.ProbabilityAlive(p, data.Frequency[i], data.Recency[i], data.Age[i]), alive[i], relative: 1e-15);
+            Tolerance.Close(BetaGeo.ProbabilityAlive(p, data.Frequency[i], data.Recency[i], data.T[i]), alive[i], relative: 1e-15);
             Tolerance.Close(nbd * alive[i], expected[i], relative: 1e-6);
         }
 

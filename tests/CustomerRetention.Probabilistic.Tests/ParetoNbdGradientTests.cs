@@ -1,3 +1,4 @@
+using CustomerRetention.Numerics;
 using CustomerRetention.Probabilistic.Numerics;
 
 namespace CustomerRetention.Probabilistic.Tests;
@@ -109,7 +110,7 @@ public class ParetoNbdGradientTests
         double meanT = 0, sumX = 0;
         for (int i = 0; i < data.Count; i++)
         {
-            meanT += data.Age[i];
+            meanT += data.T[i];
             sumX += data.Frequency[i];
         }
 
@@ -120,7 +121,7 @@ public class ParetoNbdGradientTests
             new[] { Math.Log(0.5), Math.Log(0.5 / rate), Math.Log(0.5), Math.Log(meanT) },
             new[] { 0.0, Math.Log(1.0 / rate), 0.0, Math.Log(meanT) },
         };
-        FitResult<ParetoNbdParameters> cold = Fitting.Run(
+        FitResult<ParetoNbdParameters> cold = CustomerRetention.Numerics.MaximumLikelihood.Fit(
             evaluator.NegativeMean, data.TotalWeight, starts, FitOptions.Default, ["r", "alpha", "s", "beta"],
             t => new ParetoNbdParameters(t[0], t[1], t[2], t[3]), data.Count, 0);
         Assert.True(warm.Converged);

@@ -71,7 +71,7 @@ public class ParetoNbdTests
 
         integral *= h / 3;
         double bracket = (Math.Pow(alpha + t, -(r + x)) * Math.Pow(beta + t, -s)) + (s * integral);
-        double expected = Numerics.SpecialFunctions.LogGamma(r + x) - Numerics.SpecialFunctions.LogGamma(r)
+        double expected = CustomerRetention.Numerics.SpecialFunctions.LogGamma(r + x) - CustomerRetention.Numerics.SpecialFunctions.LogGamma(r)
             + (r * Math.Log(alpha)) + (s * Math.Log(beta)) + Math.Log(bracket);
         Tolerance.Close(expected, ParetoNbd.LogLikelihood(new ParetoNbdParameters(r, alpha, s, beta), x, tx, t), relative: 1e-10);
     }

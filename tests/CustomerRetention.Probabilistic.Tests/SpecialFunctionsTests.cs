@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using CustomerRetention.Numerics;
 using CustomerRetention.Probabilistic.Numerics;
 
 namespace CustomerRetention.Probabilistic.Tests;

@@ -71,7 +71,7 @@ public class StabilityTests
         // x = 10,000: the log-space likelihood equals the textbook formula evaluated with ln Γ (no overflow either way).
         var p = new BetaGeoParameters(0.25, 4, 0.8, 2.5);
         double x = 10_000, tx = 38, t = 40;
-        double lg(double v) => Numerics.SpecialFunctions.LogGamma(v);
+        double lg(double v) => CustomerRetention.Numerics.SpecialFunctions.LogGamma(v);
         double a1 = lg(0.25 + x) - lg(0.25) + (0.25 * Math.Log(4)) + lg(2.5 + x) + lg(3.3) - lg(2.5) - lg(3.3 + x);
         double u1 = -(0.25 + x) * Math.Log(4 + t);
         double u2 = Math.Log(0.8 / (2.5 + x - 1)) - ((0.25 + x) * Math.Log(4 + tx));

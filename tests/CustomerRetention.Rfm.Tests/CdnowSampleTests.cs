@@ -34,6 +34,29 @@ public sealed class CdnowSampleTests
     }
 
     [Fact]
+    public void Summaries_Of_The_File_Score_Straight_To_The_Expected_Table()
+    {
+        // docs/rfm.md: from a transactions file to scores without a hand-written conversion.
+        var asOf = new LocalDate(1998, 6, 30);
+        TransactionTable table = Csv.TransactionCsv.ReadFile(TestData.Path("cdnow_sample_transactions.csv")).Table;
+        PurchaseSummaries summaries = PurchaseAggregator.Summarize(table, through: asOf);
+        RfmResult result = RfmAnalysis.Score(summaries, asOf);
+
+        var expected = TestData.Rows("expected/cdnow_sample_rfm.csv").ToDictionary(r => r[0], StringComparer.Ordinal);
+        Assert.Equal(expected.Count, result.Customers.Count);
+        foreach (ScoredCustomer c in result.Customers)
+        {
+            string[] row = expected[c.CustomerId];
+            Assert.Equal(int.Parse(row[1], CultureInfo.InvariantCulture), c.Values.RecencyDays);
+            Assert.Equal(int.Parse(row[2], CultureInfo.InvariantCulture), c.Values.Frequency);
+            Assert.Equal(decimal.Parse(row[3], CultureInfo.InvariantCulture), c.Values.Monetary);
+            Assert.Equal((int.Parse(row[4], CultureInfo.InvariantCulture), int.Parse(row[5], CultureInfo.InvariantCulture), int.Parse(row[6], CultureInfo.InvariantCulture)), (c.Score.R, c.Score.F, c.Score.M));
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>("asOf", () => RfmAnalysis.Score(summaries, new LocalDate(1998, 1, 1)));
+    }
+
+    [Fact]
     public void Frequency_Quintiles_Collapse_On_The_Sample()
     {
         // Most CDNOW customers bought once (the sample's frequency distribution is very skewed), so

@@ -37,7 +37,7 @@ internal sealed class ModelDataInput
         _makeIds = makeIds;
         Frequency = x;
         Recency = tx;
-        Age = t;
+        T = t;
         Monetary = monetary;
         Weights = weights;
         HasMonetary = hasMonetary;
@@ -51,7 +51,7 @@ internal sealed class ModelDataInput
 
     public double[] Recency { get; }
 
-    public double[] Age { get; }
+    public double[] T { get; }
 
     public double[] Monetary { get; }
 
@@ -61,7 +61,7 @@ internal sealed class ModelDataInput
 
     public int Count => Frequency.Length;
 
-    public PurchaseHistories Histories() => new(Frequency, Recency, Age, Weights);
+    public PurchaseHistories Histories() => new(Frequency, Recency, T, Weights);
 
     /// <summary>Reads the input named by the arguments; <paramref name="discrete"/> selects bg-bb's column names.</summary>
     public static ModelDataInput Read(CommandArguments args, CliContext context, bool discrete, bool needMonetary)

@@ -84,7 +84,7 @@ internal sealed class PredictCommand : ICliCommand
         using TableWriter table = OutputOptions.OpenTable(args, context, columns);
         for (int i = 0; i < data.Count; i++)
         {
-            double x = data.Frequency[i], tx = data.Recency[i], t = data.Age[i];
+            double x = data.Frequency[i], tx = data.Recency[i], t = data.T[i];
             (double alive, double expected) = Predict(model, parameters, horizon, x, tx, t);
             table.Text(data.Ids[i]);
             table.Number(alive);
@@ -162,7 +162,7 @@ internal sealed class PredictCommand : ICliCommand
             default:
                 var bb = new BetaGeoBetaBinomialParameters(p[0], p[1], p[2], p[3]);
                 int xi = (int)x, txi = (int)tx, n = (int)t;
-                return (BetaGeoBetaBinomial.ProbabilityAlive(bb, xi, txi, n), BetaGeoBetaBinomial.ConditionalExpectedTransactions(bb, (int)horizon, xi, txi, n));
+                return (BetaGeoBetaBinomial.ProbabilityAlive(bb, xi, txi, n), BetaGeoBetaBinomial.ConditionalExpectedPurchases(bb, (int)horizon, xi, txi, n));
         }
     }
 

@@ -63,6 +63,11 @@ internal sealed class ReportCommand : ICliCommand
         }
 
         ReportModel model = ReportModel.Compute(table, source, calibrationEnd);
+        foreach (CustomerRetention.Probabilistic.TransactionModel fitted in model.Model?.Fitted ?? [])
+        {
+            FitCommand.Warn(fitted.Name, fitted.Report, context.Note);
+        }
+
         using (TextWriter output = OutputOptions.Open(args, context))
         {
             HtmlReportWriter.Write(model, output);

@@ -1,14 +1,12 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using CustomerRetention.Churn;
 
 namespace CustomerRetention.Cli.Commands;
 
 /// <summary>
 /// <c>retention fit sbg --survivors N0,N1,...</c> (docs/cli.md): fits the shifted-beta-geometric
-/// model to one cohort's survivor counts and prints
-/// <c>{"model":"sbg","parameters":{"alpha":..,"beta":..},"logLikelihood":..,"customers":N0}</c>.
+/// model to one cohort's survivor counts and prints the fit document of every model
+/// (<see cref="FitCommand.ToJson"/>) with <c>"customers": N0</c> and <c>"periods"</c>.
 /// Not a command of its own: the <c>fit</c> command dispatches here when MODEL is <c>sbg</c>.
 /// </summary>
 internal static class SbgFit
@@ -23,7 +21,7 @@ internal static class SbgFit
     public static int Run(CommandArguments args, CliContext context)
     {
         double[] survivors = ParseSurvivors(args.Required(Survivors.Name));
-        SbgFitResult fit;
+        FitResult<ShiftedBetaGeometricParameters> fit;
         try
         {
             fit = ShiftedBetaGeometric.Fit(survivors);
@@ -34,31 +32,9 @@ internal static class SbgFit
         }
 
         using TextWriter output = OutputOptions.Open(args, context);
-        output.Write(ToJson(fit));
+        output.Write(FitCommand.ToJson("sbg", FitCommand.Warn("sbg", fit, context.Note)));
         output.Write('\n');
         return ExitCodes.Success;
-    }
-
-    /// <summary>The JSON document for a fit (exposed for tests).</summary>
-    internal static string ToJson(SbgFitResult fit)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartObject();
-            json.WriteString("model", "sbg");
-            json.WriteStartObject("parameters");
-            json.WriteNumber("alpha", fit.Model.Alpha);
-            json.WriteNumber("beta", fit.Model.Beta);
-            json.WriteEndObject();
-            json.WriteNumber("logLikelihood", fit.LogLikelihood);
-            json.WriteNumber("customers", fit.Customers);
-            json.WriteNumber("periods", fit.Periods);
-            json.WriteBoolean("converged", fit.Converged);
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     internal static double[] ParseSurvivors(string text)

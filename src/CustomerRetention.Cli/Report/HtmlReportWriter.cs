@@ -146,7 +146,7 @@ internal static class HtmlReportWriter
             return;
         }
 
-        html.Append("<p class=\"note\">").Append(Inv($"P(alive), the probability that a customer has not yet defected, from the BG/NBD model fitted on the calibration period and each customer's whole history to {Date(model.LastDate)}. Expected purchases are repeat purchases in the next {ReportModel.HorizonWeeks:0} weeks; CLV is expected purchases times the Gamma-Gamma expected average order value over the same {ReportModel.HorizonWeeks:0} weeks, undiscounted. Under BG/NBD a customer with no repeat purchase cannot have defected (defection may only follow a repeat purchase), so one-time buyers have P(alive) = 1: they form the bar at the right whatever their recency, and their low expected purchases show their low purchase rate instead.")).Append("</p>\n");
+        html.Append("<p class=\"note\">").Append(Inv($"P(alive), the probability that a customer has not yet defected, from the {ModelName(m.Model)} model (chosen as the model fit section below explains) fitted on the calibration period and each customer's whole history to {Date(model.LastDate)}. Expected purchases are repeat purchases in the next {ReportModel.HorizonWeeks:0} weeks; CLV is expected purchases times the Gamma-Gamma expected average order value over the same {ReportModel.HorizonWeeks:0} weeks, undiscounted.{(m.Model.Kind == TransactionModelKind.BetaGeo ? " Under BG/NBD a customer with no repeat purchase cannot have defected (defection may only follow a repeat purchase), so one-time buyers have P(alive) = 1: they form the bar at the right whatever their recency, and their low expected purchases show their low purchase rate instead." : string.Empty)}")).Append("</p>\n");
         html.Append(Svg.Histogram(m.AliveHistogram, 0, 1, "P(alive)", "Distribution of P(alive)")).Append('\n');
         html.Append("<table>\n<tr><th>Segment</th><th class=\"n\">Customers</th><th class=\"n\">Mean P(alive)</th>")
             .Append(Inv($"<th class=\"n\">Expected purchases ({ReportModel.HorizonWeeks:0} weeks)</th><th class=\"n\">per customer</th><th class=\"n\">CLV ({ReportModel.HorizonWeeks:0} weeks)</th><th class=\"n\">per customer</th></tr>\n"));
@@ -196,7 +196,12 @@ internal static class HtmlReportWriter
         }
 
         html.Append("<table>\n<tr><th>Model</th><th>Parameters</th><th class=\"n\">Log-likelihood</th><th class=\"n\">Customers</th><th>Converged</th></tr>\n");
-        FitRow(html, "BG/NBD", m.BetaGeo.ParameterNames, m.BetaGeo.ParameterValues, m.BetaGeo.LogLikelihood, m.BetaGeo.Customers, m.BetaGeo.Converged);
+        foreach (TransactionModel fitted in m.Fitted)
+        {
+            FitResult r = fitted.Report;
+            FitRow(html, ModelName(fitted) + (fitted == m.Model ? " (chosen)" : string.Empty), r.ParameterNames, r.ParameterValues, r.LogLikelihood, r.Customers, r.Converged);
+        }
+
         if (m.Spend is { } spend)
         {
             FitRow(html, "Gamma-Gamma", spend.ParameterNames, spend.ParameterValues, spend.LogLikelihood, spend.Customers, spend.Converged);
@@ -207,6 +212,15 @@ internal static class HtmlReportWriter
         }
 
         html.Append("</table>\n");
+        foreach (TransactionModel fitted in m.Fitted)
+        {
+            foreach (string warning in fitted.Report.Warnings)
+            {
+                html.Append("<p class=\"note\"><strong>").Append(ModelName(fitted)).Append(": warning:</strong> ").Append(Svg.Escape(warning)).Append("</p>\n");
+            }
+        }
+
+        Comparison(html, m);
         if (!model.HasHoldout)
         {
             html.Append("<p class=\"note\">No holdout period (the calibration end is the last date of the file), so there is no tracking plot.</p>\n</section>\n");
@@ -214,14 +228,45 @@ internal static class HtmlReportWriter
         }
 
         double gap = m.HoldoutExpected == 0 ? 0 : (m.HoldoutActual - m.HoldoutExpected) / m.HoldoutExpected;
-        html.Append("<p class=\"note\">").Append(Inv($"Cumulative repeat purchases of the calibration customers, week by week: actual against the BG/NBD expectation. {Int((long)Math.Round(m.CalibrationRepeats))} repeat purchases in the calibration period. In the {Fixed(m.HoldoutWeeks, 1)}-week holdout the model expected {Fixed(m.HoldoutExpected, 1)} repeat purchases; there were {Int((long)Math.Round(m.HoldoutActual))}{(m.HoldoutExpected > 0 ? $" ({(gap >= 0 ? "+" : "−")}{Percent(Math.Abs(gap))})" : string.Empty)}.")).Append("</p>\n");
+        html.Append("<p class=\"note\">").Append(Inv($"Cumulative repeat purchases of the calibration customers, week by week: actual against the {ModelName(m.Model)} expectation. {Int((long)Math.Round(m.CalibrationRepeats))} repeat purchases in the calibration period. In the {Fixed(m.HoldoutWeeks, 1)}-week holdout the model expected {Fixed(m.HoldoutExpected, 1)} repeat purchases; there were {Int((long)Math.Round(m.HoldoutActual))}{(m.HoldoutExpected > 0 ? $" ({(gap >= 0 ? "+" : "−")}{Percent(Math.Abs(gap))})" : string.Empty)}.")).Append("</p>\n");
         var series = new List<Svg.Series>
         {
             new("actual", m.TrackingActual, Svg.Accent, false),
-            new("expected (BG/NBD)", m.TrackingExpected, Svg.Second, true),
+            new($"expected ({ModelName(m.Model)})", m.TrackingExpected, Svg.Second, true),
         };
         html.Append(Svg.LineChart(m.TrackingWeeks, series, Inv($"weeks since {Date(model.FirstDate)}"), "cumulative repeat purchases", m.CalibrationWeeks, "calibration end", "Cumulative repeat purchases: actual and expected")).Append('\n');
         html.Append("</section>\n");
+    }
+
+    /// <summary>The display name of a transaction model: BG/NBD, MBG/NBD, Pareto/NBD.</summary>
+    private static string ModelName(TransactionModel model) => model.Kind switch
+    {
+        TransactionModelKind.BetaGeo => "BG/NBD",
+        TransactionModelKind.ModifiedBetaGeo => "MBG/NBD",
+        _ => "Pareto/NBD",
+    };
+
+    /// <summary>The holdout comparison of the transaction models and the rule that chose one.</summary>
+    private static void Comparison(StringBuilder html, ReportModel.ModelFigures m)
+    {
+        if (m.Comparison is not { } comparison)
+        {
+            html.Append("<p class=\"note\">").Append(Inv($"No holdout, so the models cannot be compared on it: {ModelName(m.Model)} has the lowest BIC of the fits the data identify.")).Append("</p>\n");
+            return;
+        }
+
+        html.Append("<p class=\"note\">").Append(Inv($"The three models compared on the {Fixed(comparison.HoldoutLength, 1)}-week holdout: per-customer error of the expected repeat purchases (MAE, RMSE), totals, and the in-sample criteria. The chosen model has the lowest MAE among the trusted fits; models within {Percent(ModelComparison.TieMargin)} of it are tied and the lowest BIC among them wins.")).Append("</p>\n");
+        html.Append("<table>\n<tr><th>Model</th><th class=\"n\">MAE</th><th class=\"n\">RMSE</th><th class=\"n\">Expected</th><th class=\"n\">Actual</th><th class=\"n\">Log-likelihood</th><th class=\"n\">AIC</th><th class=\"n\">BIC</th></tr>\n");
+        foreach (ModelComparisonEntry e in comparison.Models)
+        {
+            html.Append("<tr><td>").Append(ModelName(e.Model)).Append(e == comparison.Chosen ? " (chosen)" : string.Empty).Append("</td>")
+                .Append(Num(Fixed(e.MeanAbsoluteError, 4))).Append(Num(Fixed(e.RootMeanSquaredError, 4)))
+                .Append(Num(Fixed(e.Expected, 1))).Append(Num(Fixed(e.Actual, 0)))
+                .Append(Num(Fixed(e.Model.Report.LogLikelihood, 2))).Append(Num(Fixed(e.Model.Report.Aic, 2))).Append(Num(Fixed(e.Model.Report.Bic, 2)))
+                .Append("</tr>\n");
+        }
+
+        html.Append("</table>\n");
     }
 
     private static void FitRow(StringBuilder html, string name, IReadOnlyList<string> names, IReadOnlyList<double> values, double logLikelihood, double customers, bool converged)

@@ -213,8 +213,9 @@ internal sealed class ReportModel
     }
 
     /// <summary>
-    /// The BG/NBD and Gamma-Gamma fits on the calibration period (weeks) and the per-customer predictions from each
-    /// customer's whole history through the file's last date.
+    /// The transaction models (BG/NBD, MBG/NBD, Pareto/NBD, compared on the holdout) and Gamma-Gamma fitted on the
+    /// calibration period (weeks), and the chosen model's per-customer predictions from each customer's whole
+    /// history through the file's last date.
     /// </summary>
     internal sealed class ModelFigures
     {
@@ -222,7 +223,14 @@ internal sealed class ReportModel
         {
         }
 
-        public FitResult<BetaGeoParameters> BetaGeo { get; private init; } = null!;
+        /// <summary>The transaction model used for the predictions: the one the holdout comparison chose, or (without a holdout) the lowest BIC.</summary>
+        public TransactionModel Model { get; private init; } = null!;
+
+        /// <summary>The comparison of BG/NBD, MBG/NBD and Pareto/NBD on the holdout (null without a holdout).</summary>
+        public ModelComparison? Comparison { get; private init; }
+
+        /// <summary>The models fitted (with a holdout, those of <see cref="Comparison"/>).</summary>
+        public IReadOnlyList<TransactionModel> Fitted { get; private init; } = [];
 
         public FitResult<GammaGammaParameters>? Spend { get; private init; }
 
@@ -255,7 +263,7 @@ internal sealed class ReportModel
         /// <summary>Cumulative actual repeat purchase days of the calibration customers.</summary>
         public double[] TrackingActual { get; private init; } = [];
 
-        /// <summary>Cumulative expected repeat purchases (<see cref="HoldoutValidation.CumulativeTracking"/>).</summary>
+        /// <summary>Cumulative expected repeat purchases (<see cref="HoldoutValidation.CumulativeTracking(TransactionModel, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double})"/>).</summary>
         public double[] TrackingExpected { get; private init; } = [];
 
         /// <summary>Actual and expected repeat purchases in the holdout, summed over the calibration customers.</summary>
@@ -276,9 +284,23 @@ internal sealed class ReportModel
                 return null;
             }
 
-            var histories = PurchaseHistories.FromSpans(inputs.Frequency, inputs.Recency, inputs.T, default);
-            FitResult<BetaGeoParameters> fit = Probabilistic.BetaGeo.Fit(histories.Compress());
-            BetaGeoParameters p = fit.Parameters;
+            // BG/NBD, MBG/NBD and Pareto/NBD on the calibration period; with a holdout the comparison chooses
+            // (ModelComparison's documented rule), without one the lowest BIC among the trusted fits.
+            ModelComparison? comparison = null;
+            TransactionModel model;
+            IReadOnlyList<TransactionModel> fitted;
+            if (lastDay > endDay)
+            {
+                comparison = ModelComparison.Compare(CalibrationHoldout.Split(table, calibrationEnd, DayNumbers.ToDate(lastDay)), TimeUnit.Week);
+                model = comparison.Chosen.Model;
+                fitted = comparison.Models.Select(e => e.Model).ToArray();
+            }
+            else
+            {
+                fitted = ModelComparison.DefaultModels.Select(kind => TransactionModel.Fit(kind, inputs)).ToArray();
+                TransactionModel[] trusted = fitted.Where(f => f.Report.Status == FitStatus.Converged).ToArray();
+                model = (trusted.Length > 0 ? trusted : fitted).OrderBy(f => f.Report.Bic).First();
+            }
 
             double[] spendValues = new double[inputs.Count];
             for (int i = 0; i < spendValues.Length; i++)
@@ -313,32 +335,26 @@ internal sealed class ReportModel
                 double x = s.RepeatPurchaseDays;
                 double tx = (s.LastDayNumber - s.FirstDayNumber) / 7.0;
                 double t = (lastDay - s.FirstDayNumber) / 7.0;
-                alive[c] = Probabilistic.BetaGeo.ProbabilityAlive(p, x, tx, t);
-                expected[c] = Probabilistic.BetaGeo.ConditionalExpectedPurchases(p, HorizonWeeks, x, tx, t);
+                alive[c] = model.ProbabilityAlive(x, tx, t);
+                expected[c] = model.ConditionalExpectedPurchases(HorizonWeeks, x, tx, t);
                 if (spend is not null)
                 {
                     double mean = (double)s.MonetaryValue;
                     double value = GammaGamma.ConditionalExpectedAverageValue(spend.Parameters, x > 0 && mean > 0 ? x : 0, mean);
-                    clv[c] = CustomerLifetimeValue.Discounted(p, x, tx, t, value, HorizonWeeks, 0);
+                    clv[c] = model.LifetimeValue(x, tx, t, value, HorizonWeeks, 0);
                 }
 
                 histogram[Math.Min(AliveBins - 1, (int)Math.Floor(alive[c] * AliveBins))]++;
             }
 
-            (double[] weeks, double[] actual, double[] expectedSeries, double holdoutActual, double calibrationRepeats) = Tracking(table, p, firstDay, endDay, lastDay);
-            double holdoutExpected = 0;
-            if (lastDay > endDay)
-            {
-                double holdout = (lastDay - endDay) / 7.0;
-                for (int i = 0; i < inputs.Count; i++)
-                {
-                    holdoutExpected += Probabilistic.BetaGeo.ConditionalExpectedPurchases(p, holdout, inputs.Frequency[i], inputs.Recency[i], inputs.T[i]);
-                }
-            }
+            (double[] weeks, double[] actual, double[] expectedSeries, double holdoutActual, double calibrationRepeats) = Tracking(table, model, firstDay, endDay, lastDay);
+            double holdoutExpected = comparison?.Chosen.Expected ?? 0;
 
             return new ModelFigures
             {
-                BetaGeo = fit,
+                Model = model,
+                Comparison = comparison,
+                Fitted = fitted,
                 Spend = spend,
                 SpendProblem = spendProblem,
                 CalibrationCustomers = inputs.Count,
@@ -364,7 +380,7 @@ internal sealed class ReportModel
         /// first purchase to the calibration end); points every 7 days, plus the calibration end and the last day.
         /// Also returns the actual repeat purchase days after the calibration end.
         /// </summary>
-        private static (double[] Weeks, double[] Actual, double[] Expected, double HoldoutActual, double CalibrationRepeats) Tracking(TransactionTable table, BetaGeoParameters p, int firstDay, int endDay, int lastDay)
+        private static (double[] Weeks, double[] Actual, double[] Expected, double HoldoutActual, double CalibrationRepeats) Tracking(TransactionTable table, TransactionModel model, int firstDay, int endDay, int lastDay)
         {
             PurchaseAggregate aggregate = PurchaseAggregate.FromTable(table);
             int spanDays = lastDay - firstDay;
@@ -427,7 +443,7 @@ internal sealed class ReportModel
                 i++;
             }
 
-            double[] expected = HoldoutValidation.CumulativeTracking(p, starts, weights, weeks);
+            double[] expected = HoldoutValidation.CumulativeTracking(model, starts, weights, weeks);
             return (weeks, actual, expected, holdoutActual, calibrationRepeats);
         }
     }

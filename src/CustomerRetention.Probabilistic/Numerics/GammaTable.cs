@@ -1,3 +1,5 @@
+using CustomerRetention.Numerics;
+
 namespace CustomerRetention.Probabilistic.Numerics;
 
 /// <summary>

@@ -1,4 +1,4 @@
-namespace CustomerRetention.Probabilistic;
+namespace CustomerRetention;
 
 /// <summary>
 /// Options of a maximum-likelihood fit. The defaults fit the published data sets to their printed

@@ -1,4 +1,4 @@
-namespace CustomerRetention.Probabilistic.Numerics;
+namespace CustomerRetention.Numerics;
 
 /// <summary>An objective with its gradient: returns f(x) and writes ∇f(x) into <paramref name="gradient"/>.</summary>
 internal delegate double GradientObjective(ReadOnlySpan<double> x, Span<double> gradient);
@@ -456,6 +456,39 @@ internal static class Minimizer
         }
 
         return hessian;
+    }
+
+    /// <summary>Whether a symmetric matrix (row-major n × n) is positive definite: its Cholesky factorisation exists with positive pivots.</summary>
+    public static bool IsPositiveDefinite(double[] matrix, int n)
+    {
+        double[] l = new double[n * n];
+        for (int j = 0; j < n; j++)
+        {
+            double diagonal = matrix[(j * n) + j];
+            for (int k = 0; k < j; k++)
+            {
+                diagonal -= l[(j * n) + k] * l[(j * n) + k];
+            }
+
+            if (!(diagonal > 0))
+            {
+                return false;
+            }
+
+            l[(j * n) + j] = Math.Sqrt(diagonal);
+            for (int i = j + 1; i < n; i++)
+            {
+                double v = matrix[(i * n) + j];
+                for (int k = 0; k < j; k++)
+                {
+                    v -= l[(i * n) + k] * l[(j * n) + k];
+                }
+
+                l[(i * n) + j] = v / l[(j * n) + j];
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Inverts a small matrix by Gauss-Jordan elimination with partial pivoting; false when singular.</summary>

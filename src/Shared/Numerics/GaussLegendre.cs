@@ -1,4 +1,4 @@
-namespace CustomerRetention.Probabilistic.Numerics;
+namespace CustomerRetention.Numerics;
 
 /// <summary>
 /// The 96-point Gauss–Legendre rule on [−1, 1] (exact for polynomials of degree ≤ 191), computed once by Newton's

@@ -1,4 +1,4 @@
-namespace CustomerRetention.Probabilistic.Numerics;
+namespace CustomerRetention.Numerics;
 
 /// <summary>
 /// The upper incomplete gamma function Γ(a, z) = ∫_z^∞ t^{a−1} e^{−t} dt for real a &lt; 1 (negative and zero
@@ -9,13 +9,6 @@ namespace CustomerRetention.Probabilistic.Numerics;
 internal static class IncompleteGamma
 {
     private const double EulerGamma = 0.57721566490153286060651209008240243;
-
-    // ζ(2) … ζ(10); larger orders by Euler–Maclaurin (see Zeta).
-    private static readonly double[] ZetaSmall =
-    [
-        0, 0, 1.6449340668482264, 1.2020569031595943, 1.0823232337111382, 1.0369277551433699,
-        1.0173430619844491, 1.0083492773819228, 1.0040773561979443, 1.0020083928260822, 1.0009945751278181,
-    ];
 
     /// <summary>ln R(a, z) with Γ(a, z) = z^a e^{−z} R, for a &lt; 1 and z &gt; 0.</summary>
     public static double LogScaledUpper(double a, double z)
@@ -65,11 +58,11 @@ internal static class IncompleteGamma
         }
 
         double u = a * lnz;
-        double zaMinus1OverA = u == 0 ? lnz : Expm1(u) / a;
+        double zaMinus1OverA = u == 0 ? lnz : SpecialFunctions.Expm1(u) / a;
         return GammaOnePlusMinusOneOverA(a) - zaMinus1OverA - (za * sum);
     }
 
-    /// <summary>(Γ(1+a) − 1)/a for −0.5 &lt; a &lt; 1 (−γ at a = 0), through ln Γ(1+a) = −γa + Σ_{k≥2} ζ(k)(−a)^k/k for |a| ≤ 0.5.</summary>
+    /// <summary>(Γ(1+a) − 1)/a = expm1(ln Γ(1+a))/a for −0.5 &lt; a &lt; 1 (−γ at a = 0), through the series of <see cref="SpecialFunctions.LogGammaOnePlus"/> for |a| ≤ 0.5.</summary>
     internal static double GammaOnePlusMinusOneOverA(double a)
     {
         if (Math.Abs(a) > 0.5)
@@ -77,57 +70,7 @@ internal static class IncompleteGamma
             return (Math.Exp(SpecialFunctions.LogGamma(1 + a)) - 1) / a;
         }
 
-        if (a == 0)
-        {
-            return -EulerGamma;
-        }
-
-        double lg = -EulerGamma * a;
-        double power = -a; // (−a)^k
-        for (int k = 2; k < 80; k++)
-        {
-            power *= -a;
-            double add = Zeta(k) * power / k;
-            lg += add;
-            if (Math.Abs(add) < 1e-18 * Math.Abs(lg))
-            {
-                break;
-            }
-        }
-
-        return Expm1(lg) / a;
-    }
-
-    /// <summary>e^x − 1 to full relative precision for every x (Kahan's trick: (u − 1)·x/ln u with u = e^x).</summary>
-    internal static double Expm1(double x)
-    {
-        double u = Math.Exp(x);
-        if (u == 1.0)
-        {
-            return x;
-        }
-
-        double um1 = u - 1.0;
-        return um1 == -1.0 || double.IsInfinity(u) ? um1 : um1 * x / Math.Log(u);
-    }
-
-    /// <summary>ζ(k) for whole k ≥ 2.</summary>
-    internal static double Zeta(int k)
-    {
-        if (k < ZetaSmall.Length)
-        {
-            return ZetaSmall[k];
-        }
-
-        // Σ_{n<N} n^{−k} + N^{1−k}/(k−1) + N^{−k}/2 + k N^{−k−1}/12 (Euler–Maclaurin; the next term is below 1e-17 for k ≥ 11, N = 8).
-        const int N = 8;
-        double sum = 0;
-        for (int n = 1; n < N; n++)
-        {
-            sum += Math.Pow(n, -k);
-        }
-
-        return sum + (Math.Pow(N, 1 - k) / (k - 1)) + (0.5 * Math.Pow(N, -k)) + (k * Math.Pow(N, -k - 1) / 12);
+        return a == 0 ? -EulerGamma : SpecialFunctions.Expm1(SpecialFunctions.LogGammaOnePlus(a)) / a;
     }
 
     /// <summary>
