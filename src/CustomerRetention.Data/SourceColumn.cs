@@ -13,12 +13,14 @@ namespace CustomerRetention.Data;
 internal readonly struct SourceColumn
 {
     private readonly Kind _kind;
+    private readonly decimal _scaleZero;
 
-    private SourceColumn(string name, int ordinal, Kind kind)
+    private SourceColumn(string name, int ordinal, Kind kind, int declaredScale)
     {
         Name = name;
         Ordinal = ordinal;
         _kind = kind;
+        _scaleZero = new decimal(0, 0, 0, false, (byte)declaredScale);
     }
 
     private enum Kind
@@ -112,7 +114,9 @@ internal readonly struct SourceColumn
             case Kind.Decimal:
                 try
                 {
-                    amount = reader.GetDecimal(Ordinal);
+                    // Adding a zero of the column's declared scale restores trailing zeros a provider dropped
+                    // (DuckDB.NET returns DECIMAL(38,2)'s 43.70 as 43.7); it never removes digits.
+                    amount = reader.GetDecimal(Ordinal) + _scaleZero;
                     problem = null;
                     return true;
                 }
@@ -247,7 +251,28 @@ internal readonly struct SourceColumn
             throw new DataSourceException(source, 0, null, null, actual, $"its type is {reader.GetDataTypeName(ordinal)}, not {expected}");
         }
 
-        return new SourceColumn(actual, ordinal, kind);
+        return new SourceColumn(actual, ordinal, kind, kind == Kind.Decimal ? DeclaredScale(reader, ordinal) : 0);
+    }
+
+    /// <summary>The number of decimals the column's type declares (NUMERIC(p, s)'s s), 0 when the provider does not say.</summary>
+    private static int DeclaredScale(DbDataReader reader, int ordinal)
+    {
+        try
+        {
+            using System.Data.DataTable? schema = reader.GetSchemaTable();
+            if (schema is null || !schema.Columns.Contains("NumericScale") || ordinal >= schema.Rows.Count)
+            {
+                return 0;
+            }
+
+            object value = schema.Rows[ordinal]["NumericScale"];
+            int scale = value is null || value is DBNull ? 0 : Convert.ToInt32(value, CultureInfo.InvariantCulture);
+            return scale is >= 0 and <= 28 ? scale : 0;
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or InvalidCastException or OverflowException or FormatException)
+        {
+            return 0;
+        }
     }
 
     private static Kind KindOf(Type type) => type.FullName switch
