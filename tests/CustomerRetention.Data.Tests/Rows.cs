@@ -47,9 +47,9 @@ internal static class Rows
 
     /// <summary>
     /// Asserts that two sets of summaries hold the same customers with identical summaries, bit for bit on the
-    /// decimals (scale included: 1.10 is not 1.1), whatever their order.
+    /// decimals (scale included: 1.10 is not 1.1) unless <paramref name="valuesOnly"/>, whatever their order.
     /// </summary>
-    public static void AssertIdentical(PurchaseSummaries expected, PurchaseSummaries actual)
+    public static void AssertIdentical(PurchaseSummaries expected, PurchaseSummaries actual, bool valuesOnly = false)
     {
         Assert.Equal(expected.Count, actual.Count);
         Assert.Equal(expected.Through, actual.Through);
@@ -59,6 +59,11 @@ internal static class Rows
             Assert.True(actual.TryGet(id, out PurchaseSummary got), $"customer '{id}' is missing");
             PurchaseSummary want = expected[i];
             Assert.Equal(want, got);
+            if (valuesOnly)
+            {
+                continue;
+            }
+
             Assert.Equal(decimal.GetBits(want.TotalAmount), decimal.GetBits(got.TotalAmount));
             Assert.Equal(decimal.GetBits(want.FirstDayAmount), decimal.GetBits(got.FirstDayAmount));
         }
