@@ -58,6 +58,26 @@ public static class DbPushDown
         return DbPurchaseReader.ReadDailyPurchases(reader, source.Name, TransactionColumns.Default);
     }
 
+    /// <summary>
+    /// Every transaction of <paramref name="source"/> as a <see cref="TransactionTable"/> (<see cref="PushDownSql.Transactions"/>):
+    /// the pull path, for analyses that need every row (RFM's transaction counts, cohorts, churn). Holds all rows.
+    /// </summary>
+    /// <param name="connection">An open connection.</param>
+    /// <param name="dialect">The engine's dialect.</param>
+    /// <param name="source">Where the transactions are.</param>
+    /// <param name="columns">The source's column names; <see cref="TransactionColumns.Default"/> when null.</param>
+    /// <returns>The table, in the engine's row order.</returns>
+    /// <exception cref="DataSourceException">A column is missing or of the wrong type, or a row is bad.</exception>
+    public static TransactionTable ReadTable(DbConnection connection, SqlDialect dialect, SqlSource source, TransactionColumns? columns = null)
+    {
+        Guard.NotNull(connection);
+        Guard.NotNull(source);
+        TransactionColumns resolved = Resolve(connection, dialect, source, columns ?? TransactionColumns.Default);
+        using DbCommand command = PushDownSql.Transactions(dialect, source, resolved).CreateCommand(connection);
+        using DbDataReader reader = command.ExecuteReader();
+        return DbPurchaseReader.ReadTransactionTable(reader, source.Name, resolved);
+    }
+
     private static TransactionColumns Resolve(DbConnection connection, SqlDialect dialect, SqlSource source, TransactionColumns columns)
     {
         using DbCommand probe = PushDownSql.Probe(dialect, source).CreateCommand(connection);

@@ -79,6 +79,26 @@ public static class PushDownSql
     }
 
     /// <summary>
+    /// The transactions themselves: the source's customer, date and amount columns as they are (so that messages
+    /// name them), the query of the pull path, for analyses that need every row. Read it with
+    /// <see cref="DbPurchaseReader.ReadTransactionTable"/> or <see cref="DbPurchaseReader.ReadTransactions"/>.
+    /// </summary>
+    /// <param name="dialect">The engine's dialect.</param>
+    /// <param name="source">Where the transactions are.</param>
+    /// <param name="columns">The source's column names; <see cref="TransactionColumns.Default"/> when null.</param>
+    /// <returns>The query.</returns>
+    public static PushDownQuery Transactions(SqlDialect dialect, SqlSource source, TransactionColumns? columns = null)
+    {
+        Guard.NotNull(source);
+        columns ??= TransactionColumns.Default;
+        var parameters = new List<object>();
+        string sql = "SELECT " + SqlText.Identifier(dialect, columns.Customer) + ", "
+            + SqlText.Identifier(dialect, columns.Date) + ", "
+            + SqlText.Identifier(dialect, columns.Amount) + "\nFROM " + source.ToSql(dialect, parameters) + " AS source";
+        return new PushDownQuery(dialect, sql, parameters);
+    }
+
+    /// <summary>
     /// The purchase summary per customer through <paramref name="through"/> (all days when null), with the
     /// check columns (see the remarks of <see cref="PushDownSql"/>), ordered by customer id. Read it with
     /// <see cref="DbPurchaseReader.ReadSummaries"/>.

@@ -1,0 +1,102 @@
+using System.Data.Common;
+using CustomerRetention.Data;
+using DuckDB.NET.Data;
+using NodaTime;
+using Npgsql;
+
+namespace CustomerRetention.Cli.Commands;
+
+/// <summary>
+/// Transactions in an engine: a PostgreSQL or DuckDB database (<c>--provider</c>), or Parquet files read by
+/// an in-memory DuckDB. Opens the connection, runs CustomerRetention.Data on it, and turns every failure
+/// into one line for the user (exit 2): a bad row or column (<see cref="DataSourceException"/>), or the
+/// engine's own error (no such table, cannot connect, a syntax error in <c>--query</c>).
+/// </summary>
+internal sealed class EngineSource(string provider, string? connectionString, SqlSource source, TransactionColumns columns)
+{
+    /// <summary>The summaries through <paramref name="through"/>, computed by the engine.</summary>
+    public TransactionSummaries Summarize(LocalDate? through)
+    {
+        PurchaseSummaries summaries = Run((connection, dialect, s, c) => DbPushDown.Summarize(connection, dialect, s, through, c));
+        LocalDate? latest = null;
+        if (through is null)
+        {
+            foreach (PurchaseSummary summary in summaries.Span)
+            {
+                latest = latest is LocalDate l && l >= summary.LastPurchase ? l : summary.LastPurchase;
+            }
+        }
+
+        return new TransactionSummaries(summaries, latest);
+    }
+
+    /// <summary>Runs <paramref name="work"/> on an open connection to the source's engine.</summary>
+    public T Run<T>(Func<DbConnection, SqlDialect, SqlSource, TransactionColumns, T> work)
+    {
+        SqlDialect dialect = provider == "postgres" ? SqlDialect.PostgreSql : SqlDialect.DuckDb;
+        return Guarded(provider, () =>
+        {
+            using DbConnection connection = Open();
+            return work(connection, dialect, source, columns);
+        });
+    }
+
+    /// <summary>Runs <paramref name="work"/> on an in-memory DuckDB (e.g. to expand a glob), failures as one line naming <paramref name="subject"/>.</summary>
+    public static T WithDuckDb<T>(string subject, Func<DbConnection, T> work) => Guarded(subject, () =>
+    {
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        return work(connection);
+    });
+
+    private static T Guarded<T>(string subject, Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (DataSourceException e)
+        {
+            throw new CliException(e.Message, e);
+        }
+        catch (DbException e)
+        {
+            throw new CliException($"{subject}: {e.Message}", e);
+        }
+    }
+
+    private DbConnection Open()
+    {
+        DbConnection connection;
+        if (provider == "postgres")
+        {
+            connection = new NpgsqlConnection(connectionString);
+        }
+        else if (connectionString is null)
+        {
+            connection = new DuckDBConnection("Data Source=:memory:");
+        }
+        else if (connectionString.Contains('=', StringComparison.Ordinal))
+        {
+            connection = new DuckDBConnection(connectionString);
+        }
+        else
+        {
+            // A bare path: an existing database file, opened read-only (DuckDB would create a missing one).
+            connection = File.Exists(connectionString)
+                ? new DuckDBConnection($"Data Source={connectionString};ACCESS_MODE=READ_ONLY")
+                : throw new CliException($"{connectionString}: no such DuckDB database file");
+        }
+
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+}
