@@ -230,7 +230,7 @@ internal static class TransactionInput
     /// <summary>Whether <paramref name="path"/> is a glob (<c>*</c>, <c>?</c> or <c>[</c> in it).</summary>
     private static bool IsGlob(string path) => path != "-" && path.IndexOfAny(['*', '?', '[']) >= 0;
 
-    /// <summary>The files a glob of CSV files matches, in name order, through DuckDB's <c>glob</c> (the path a parameter); none is an error.</summary>
+    /// <summary>The files a glob matches, in name order, through DuckDB's <c>glob</c> (the path a parameter); none is an error.</summary>
     private static List<string> ExpandGlob(string pattern)
     {
         var files = new List<string>();
@@ -256,7 +256,11 @@ internal static class TransactionInput
     private static EngineSource ParquetFrom(string path, CommandArguments args)
     {
         RejectCsvOnlyOptions(args, path);
-        if (!IsGlob(path) && !File.Exists(path))
+        if (IsGlob(path))
+        {
+            _ = ExpandGlob(path);
+        }
+        else if (!File.Exists(path))
         {
             throw new CliException($"{path}: no such file");
         }
