@@ -21,6 +21,7 @@ public static class PublicSurface
         "CustomerRetention.Satisfaction",
         "CustomerRetention.Relationships",
         "CustomerRetention.Json",
+        "CustomerRetention.Data",
     ];
 
     private const BindingFlags DeclaredPublic = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
