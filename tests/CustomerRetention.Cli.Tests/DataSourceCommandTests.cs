@@ -61,6 +61,29 @@ public sealed class DataSourceCommandTests(DataSourceFixture data) : IClassFixtu
         Assert.Equal(csv.Output, pg.Output);
     }
 
+    [Fact]
+    public void Parquet_Under_A_Small_Memory_Limit_Prints_The_Same()
+    {
+        string[] args = ["summary", "--calibration-end", "1997-09-30"];
+
+        CliResult csv = CliRunner.Run([.. args, "--transactions", data.Csv]);
+        CliResult limited = CliRunner.Run([.. args, "--transactions", data.ParquetGlob, "--memory-limit", "64MB"]);
+
+        Assert.Equal(0, limited.ExitCode);
+        Assert.Equal(csv.Output, limited.Output);
+    }
+
+    [Fact]
+    public void The_Report_Reads_Parquet()
+    {
+        string html = Path.Combine(data.Directory, "report.html");
+
+        CliResult result = CliRunner.Run("report", "--transactions", data.Parquet, "--calibration-end", "1997-09-30", "--out", html);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("<svg", File.ReadAllText(html), StringComparison.Ordinal);
+    }
+
     private IEnumerable<string[]> Sources() =>
     [
         ["--transactions", data.Parquet],

@@ -74,6 +74,9 @@ public sealed class DataSourceErrorTests(DataSourceFixture data) : IClassFixture
         { ["--provider", "duckdb", "--database", "/nonexistent/x.duckdb", "--table", "a", "--date-format", "yyyyMMdd"], "option '--date-format' applies to CSV text, not to --provider (dates there have a date type)" },
         { ["--transactions", "/nonexistent/x.parquet"], "/nonexistent/x.parquet: no such file" },
         { ["--transactions", "/nonexistent/*.parquet"], "/nonexistent/*.parquet: no file matches" },
+        { ["--transactions", "/nonexistent/x.parquet", "--memory-limit", "lots"], "option '--memory-limit': 'lots' is not a size (e.g. 512MB, 2GB)" },
+        { ["--transactions", "/nonexistent/x.csv", "--memory-limit", "1GB"], "option '--memory-limit' applies to Parquet input" },
+        { ["--provider", "postgres", "--database", "Host=127.0.0.1", "--table", "a", "--memory-limit", "1GB"], "option '--memory-limit' applies to Parquet input (a database manages its own memory)" },
     };
 
     [Theory]

@@ -12,7 +12,7 @@ namespace CustomerRetention.Cli.Commands;
 /// into one line for the user (exit 2): a bad row or column (<see cref="DataSourceException"/>), or the
 /// engine's own error (no such table, cannot connect, a syntax error in <c>--query</c>).
 /// </summary>
-internal sealed class EngineSource(string provider, string? connectionString, SqlSource source, TransactionColumns columns)
+internal sealed class EngineSource(string provider, string? connectionString, SqlSource source, TransactionColumns columns, string? memoryLimit = null)
 {
     /// <summary>The summaries through <paramref name="through"/>, computed by the engine.</summary>
     public TransactionSummaries Summarize(LocalDate? through)
@@ -34,6 +34,11 @@ internal sealed class EngineSource(string provider, string? connectionString, Sq
     public T Run<T>(Func<DbConnection, SqlDialect, SqlSource, TransactionColumns, T> work)
     {
         SqlDialect dialect = provider == "postgres" ? SqlDialect.PostgreSql : SqlDialect.DuckDb;
+        if (provider == "duckdb" && connectionString is null)
+        {
+            return WithDuckDb(provider, connection => work(connection, dialect, source, columns), memoryLimit);
+        }
+
         return Guarded(provider, () =>
         {
             using DbConnection connection = Open();
@@ -41,13 +46,38 @@ internal sealed class EngineSource(string provider, string? connectionString, Sq
         });
     }
 
-    /// <summary>Runs <paramref name="work"/> on an in-memory DuckDB (e.g. to expand a glob), failures as one line naming <paramref name="subject"/>.</summary>
-    public static T WithDuckDb<T>(string subject, Func<DbConnection, T> work) => Guarded(subject, () =>
+    /// <summary>
+    /// Runs <paramref name="work"/> on an in-memory DuckDB (Parquet files, a glob), failures as one line naming
+    /// <paramref name="subject"/>. What outgrows DuckDB's memory limit (<paramref name="memoryLimit"/>, by default
+    /// 80 % of the machine's memory) spills to a directory of its own under the system's temporary directory,
+    /// removed afterwards.
+    /// </summary>
+    public static T WithDuckDb<T>(string subject, Func<DbConnection, T> work, string? memoryLimit = null)
     {
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
-        return work(connection);
-    });
+        string spill = Path.Combine(Path.GetTempPath(), "retention-duckdb-" + Guid.NewGuid().ToString("N"));
+        var settings = new DbConnectionStringBuilder { ["Data Source"] = ":memory:", ["temp_directory"] = spill };
+        if (memoryLimit is not null)
+        {
+            settings["memory_limit"] = memoryLimit;
+        }
+
+        try
+        {
+            return Guarded(subject, () =>
+            {
+                using var connection = new DuckDBConnection(settings.ConnectionString);
+                connection.Open();
+                return work(connection);
+            });
+        }
+        finally
+        {
+            if (Directory.Exists(spill))
+            {
+                Directory.Delete(spill, recursive: true);
+            }
+        }
+    }
 
     private static T Guarded<T>(string subject, Func<T> work)
     {
@@ -74,7 +104,7 @@ internal sealed class EngineSource(string provider, string? connectionString, Sq
         }
         else if (connectionString is null)
         {
-            connection = new DuckDBConnection("Data Source=:memory:");
+            throw new InvalidOperationException("An in-memory DuckDB is opened by WithDuckDb.");
         }
         else if (connectionString.Contains('=', StringComparison.Ordinal))
         {

@@ -81,8 +81,12 @@ internal static class TransactionInput
     /// <summary>The options that say how to read the file, without <c>--transactions</c>.</summary>
     public static IReadOnlyList<OptionSpec> ColumnOptions => [CustomerColumn, DateColumn, AmountColumn, DateFormat, SkipInvalid];
 
-    /// <summary>The database options: <c>--provider</c>, <c>--database</c>, <c>--table</c>, <c>--query</c>.</summary>
-    public static IReadOnlyList<OptionSpec> DatabaseOptions => [Provider, Database, Table, Query];
+    /// <summary><c>--memory-limit SIZE</c>.</summary>
+    public static readonly OptionSpec MemoryLimit =
+        OptionSpec.Value("--memory-limit", "SIZE", "With Parquet input: the memory the embedded DuckDB may use before it spills to disk (e.g. 512MB, 2GB; default 80% of the machine's).");
+
+    /// <summary>The database options: <c>--provider</c>, <c>--database</c>, <c>--table</c>, <c>--query</c>, and <c>--memory-limit</c> for Parquet.</summary>
+    public static IReadOnlyList<OptionSpec> DatabaseOptions => [Provider, Database, Table, Query, MemoryLimit];
 
     /// <summary><c>--transactions</c>, the <see cref="DatabaseOptions"/> and the <see cref="ColumnOptions"/>.</summary>
     public static IReadOnlyList<OptionSpec> Options => [Transactions, .. DatabaseOptions, .. ColumnOptions];
@@ -94,7 +98,7 @@ internal static class TransactionInput
     public static TransactionTable Read(CommandArguments args, CliContext context) =>
         DatabaseFrom(args) is { } database
             ? database.Run((connection, dialect, source, columns) => DbPushDown.ReadTable(connection, dialect, source, columns))
-            : ReadFile(args.Required("--transactions"), args, context);
+            : ReadFile(CheckedPath(args), args, context);
 
     /// <summary>Reads <paramref name="path"/> (<c>-</c> = standard input; a Parquet file; a glob) with the column options of <paramref name="args"/>.</summary>
     public static TransactionTable ReadFile(string path, CommandArguments args, CliContext context)
@@ -133,7 +137,7 @@ internal static class TransactionInput
             return database.Summarize(through);
         }
 
-        string path = args.Required("--transactions");
+        string path = CheckedPath(args);
         if (IsParquet(path))
         {
             return ParquetFrom(path, args).Summarize(through);
@@ -256,6 +260,7 @@ internal static class TransactionInput
     private static EngineSource ParquetFrom(string path, CommandArguments args)
     {
         RejectCsvOnlyOptions(args, path);
+        string? memoryLimit = MemoryLimitFrom(args);
         if (IsGlob(path))
         {
             _ = ExpandGlob(path);
@@ -265,7 +270,7 @@ internal static class TransactionInput
             throw new CliException($"{path}: no such file");
         }
 
-        return new EngineSource("duckdb", null, SqlSource.ParquetFiles(path), ColumnsFrom(args));
+        return new EngineSource("duckdb", null, SqlSource.ParquetFiles(path), ColumnsFrom(args), memoryLimit);
     }
 
     /// <summary>The database the <c>--provider</c> options name, or null when there is none (<c>--transactions</c> then).</summary>
@@ -300,6 +305,10 @@ internal static class TransactionInput
         }
 
         RejectCsvOnlyOptions(args, "--provider");
+        if (args.Has(MemoryLimit.Name))
+        {
+            throw new CliException("option '--memory-limit' applies to Parquet input (a database manages its own memory)");
+        }
         SqlSource source;
         try
         {
@@ -311,6 +320,24 @@ internal static class TransactionInput
         }
 
         return new EngineSource(provider, connection, source, ColumnsFrom(args));
+    }
+
+    /// <summary>The <c>--transactions</c> path, checked against <c>--memory-limit</c> (Parquet only).</summary>
+    private static string CheckedPath(CommandArguments args)
+    {
+        string path = args.Required("--transactions");
+        return args.Has(MemoryLimit.Name) && !IsParquet(path)
+            ? throw new CliException("option '--memory-limit' applies to Parquet input")
+            : path;
+    }
+
+    /// <summary>The <c>--memory-limit</c> value: a number and a unit (KB, MB, GB, TB or KiB … TiB), or null.</summary>
+    private static string? MemoryLimitFrom(CommandArguments args)
+    {
+        string? value = args.Get(MemoryLimit.Name);
+        return value is null || System.Text.RegularExpressions.Regex.IsMatch(value, @"^\d+(\.\d+)?\s*([KMGT]i?B)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
+            ? value
+            : throw new CliException($"option '--memory-limit': '{value}' is not a size (e.g. 512MB, 2GB)");
     }
 
     private static void RejectCsvOnlyOptions(CommandArguments args, string source)
