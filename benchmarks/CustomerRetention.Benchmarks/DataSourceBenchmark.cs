@@ -25,7 +25,11 @@ public class DataSourceBenchmark
     private SqlDialect _dialect;
     private SqlSource _source = null!;
 
-    public static IEnumerable<int> RowCounts => BenchmarkSizes.Pick([1_000_000, 10_000_000], [10_000]);
+    /// <summary>1M and 10M rows (smoke: 10k); <c>RETENTION_BENCH_DATA_ROWS</c> picks one size (a busy machine cannot afford both).</summary>
+    public static IEnumerable<int> RowCounts =>
+        int.TryParse(Environment.GetEnvironmentVariable("RETENTION_BENCH_DATA_ROWS"), out int rows) && rows > 0
+            ? [rows]
+            : BenchmarkSizes.Pick([1_000_000, 10_000_000], [10_000]);
 
     /// <summary>Transactions (of Rows / 10 customers).</summary>
     [ParamsSource(nameof(RowCounts))]
@@ -50,7 +54,7 @@ public class DataSourceBenchmark
             Execute(pg, $"CREATE SCHEMA IF NOT EXISTS {schema}; SET search_path TO {schema}");
             if (Scalar(pg, $"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '{schema}' AND table_name = 'sales'") == 0)
             {
-                Execute(pg, $"CREATE TABLE sales AS SELECT customer_id, date, CAST(amount AS numeric(10,2)) AS amount FROM ({rows.Replace("DECIMAL(10,2)", "numeric(10,2)", StringComparison.Ordinal)} FROM generate_series(0, {Rows - 1}) AS g(i)) t; ANALYZE sales");
+                Execute(pg, $"CREATE TABLE sales AS SELECT customer_id, date, CAST(amount AS numeric(10,2)) AS amount FROM ({rows.Replace("DECIMAL(10,2)", "numeric(10,2)", StringComparison.Ordinal)} FROM generate_series(CAST(0 AS bigint), {Rows - 1}) AS g(i)) t; ANALYZE sales");
             }
 
             _connection = pg;

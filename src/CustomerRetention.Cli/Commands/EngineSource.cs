@@ -17,7 +17,7 @@ internal sealed class EngineSource(string provider, string? connectionString, Sq
     /// <summary>The summaries through <paramref name="through"/>, computed by the engine.</summary>
     public TransactionSummaries Summarize(LocalDate? through)
     {
-        PurchaseSummaries summaries = Run((connection, dialect, s, c) => DbPushDown.Summarize(connection, dialect, s, through, c));
+        PurchaseSummaries summaries = Run((connection, dialect, s, c) => DbPushDown.Summarize(connection, dialect, s, through, c), keepRowOrder: false);
         LocalDate? latest = null;
         if (through is null)
         {
@@ -30,13 +30,17 @@ internal sealed class EngineSource(string provider, string? connectionString, Sq
         return new TransactionSummaries(summaries, latest);
     }
 
-    /// <summary>Runs <paramref name="work"/> on an open connection to the source's engine.</summary>
-    public T Run<T>(Func<DbConnection, SqlDialect, SqlSource, TransactionColumns, T> work)
+    /// <summary>
+    /// Runs <paramref name="work"/> on an open connection to the source's engine. <paramref name="keepRowOrder"/>:
+    /// whether an embedded DuckDB must return Parquet rows in the files' order (for rows pulled into a table, whose
+    /// customers are numbered in order of first appearance); a query that orders its result itself need not.
+    /// </summary>
+    public T Run<T>(Func<DbConnection, SqlDialect, SqlSource, TransactionColumns, T> work, bool keepRowOrder = true)
     {
         SqlDialect dialect = provider == "postgres" ? SqlDialect.PostgreSql : SqlDialect.DuckDb;
         if (provider == "duckdb" && connectionString is null)
         {
-            return WithDuckDb(provider, connection => work(connection, dialect, source, columns), memoryLimit);
+            return WithDuckDb(provider, connection => work(connection, dialect, source, columns), memoryLimit, keepRowOrder);
         }
 
         return Guarded(provider, () =>
@@ -52,10 +56,16 @@ internal sealed class EngineSource(string provider, string? connectionString, Sq
     /// 80 % of the machine's memory) spills to a directory of its own under the system's temporary directory,
     /// removed afterwards.
     /// </summary>
-    public static T WithDuckDb<T>(string subject, Func<DbConnection, T> work, string? memoryLimit = null)
+    public static T WithDuckDb<T>(string subject, Func<DbConnection, T> work, string? memoryLimit = null, bool keepRowOrder = true)
     {
         string spill = Path.Combine(Path.GetTempPath(), "retention-duckdb-" + Guid.NewGuid().ToString("N"));
-        var settings = new DbConnectionStringBuilder { ["Data Source"] = ":memory:", ["temp_directory"] = spill };
+        // A query that orders its result itself lets DuckDB drop the files' row order, and stream with less memory.
+        var settings = new DbConnectionStringBuilder
+        {
+            ["Data Source"] = ":memory:",
+            ["temp_directory"] = spill,
+            ["preserve_insertion_order"] = keepRowOrder ? "true" : "false",
+        };
         if (memoryLimit is not null)
         {
             settings["memory_limit"] = memoryLimit;
