@@ -24,6 +24,46 @@ public sealed class PurchaseSummaries : IReadOnlyList<PurchaseSummary>
         Through = through;
     }
 
+    /// <summary>
+    /// Summaries computed elsewhere, e.g. by a database from the push-down summary query of
+    /// CustomerRetention.Data, or built by hand with <see cref="PurchaseSummary(LocalDate, LocalDate, long, int, decimal, decimal)"/>.
+    /// </summary>
+    /// <param name="customers">The customers, each at most once.</param>
+    /// <param name="summaries">Their summaries, aligned with <paramref name="customers"/>; each with purchases.</param>
+    /// <param name="through">The cut-off the summaries were computed at (inclusive), or null when all purchases count. Range: on or after every last purchase.</param>
+    /// <returns>The summaries, in the order given.</returns>
+    public static PurchaseSummaries Create(IReadOnlyList<CustomerId> customers, IReadOnlyList<PurchaseSummary> summaries, LocalDate? through = null)
+    {
+        Guard.NotNull(customers);
+        Guard.NotNull(summaries);
+        Guard.SameLength(customers.Count, summaries.Count, nameof(summaries));
+        var ids = new CustomerId[customers.Count];
+        var rows = new PurchaseSummary[summaries.Count];
+        var seen = new HashSet<CustomerId>();
+        int end = through is LocalDate t ? DayNumbers.FromDate(t) : int.MaxValue;
+        for (int i = 0; i < ids.Length; i++)
+        {
+            ids[i] = customers[i];
+            rows[i] = summaries[i];
+            if (!seen.Add(ids[i]))
+            {
+                throw new ArgumentException($"Customer '{ids[i].Value}' appears more than once.", nameof(customers));
+            }
+
+            if (!rows[i].HasPurchases)
+            {
+                throw new ArgumentException($"The summary of customer '{ids[i].Value}' has no purchases.", nameof(summaries));
+            }
+
+            if (rows[i].LastDayNumber > end)
+            {
+                throw new ArgumentOutOfRangeException(nameof(through), through, $"Customer '{ids[i].Value}' has a purchase after the cut-off.");
+            }
+        }
+
+        return new PurchaseSummaries(ids, rows, through);
+    }
+
     /// <summary>The cut-off: only purchases on or before it were counted; null when all were.</summary>
     public LocalDate? Through { get; }
 
@@ -112,49 +152,6 @@ public sealed class PurchaseSummaries : IReadOnlyList<PurchaseSummary>
 
     /// <summary>No customers and no cut-off.</summary>
     public static PurchaseSummaries Empty { get; } = new(Array.Empty<CustomerId>(), Array.Empty<PurchaseSummary>(), null);
-
-    /// <summary>
-    /// Rebuilds summaries from their parts (what a stored result holds), validating them as the
-    /// aggregator guarantees them: one summary with purchases per distinct customer, none after
-    /// <paramref name="through"/>.
-    /// </summary>
-    /// <param name="customers">The customers, distinct, aligned with <paramref name="summaries"/>.</param>
-    /// <param name="summaries">One summary per customer; each has purchases.</param>
-    /// <param name="through">The cut-off the summaries were computed up to, or null for none.</param>
-    /// <returns>The summaries (copies of the lists).</returns>
-    /// <exception cref="ArgumentNullException">A list is null.</exception>
-    /// <exception cref="ArgumentException">The lists differ in length, a customer repeats, or a summary has no purchases.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A summary's last purchase is after <paramref name="through"/>.</exception>
-    public static PurchaseSummaries Create(IReadOnlyList<CustomerId> customers, IReadOnlyList<PurchaseSummary> summaries, LocalDate? through)
-    {
-        Guard.NotNull(customers);
-        Guard.NotNull(summaries);
-        Guard.SameLength(customers.Count, summaries.Count, nameof(summaries));
-        var ids = new CustomerId[customers.Count];
-        var copy = new PurchaseSummary[summaries.Count];
-        var seen = new HashSet<CustomerId>();
-        for (int i = 0; i < ids.Length; i++)
-        {
-            ids[i] = customers[i];
-            if (!seen.Add(ids[i]))
-            {
-                throw new ArgumentException($"Customer '{ids[i]}' appears more than once.", nameof(customers));
-            }
-
-            copy[i] = summaries[i];
-            if (!copy[i].HasPurchases)
-            {
-                throw new ArgumentException($"The summary of customer '{ids[i]}' has no purchases; only customers who bought have one.", nameof(summaries));
-            }
-
-            if (through is { } end && copy[i].LastPurchase > end)
-            {
-                throw new ArgumentOutOfRangeException(nameof(summaries), copy[i].LastPurchase, $"The last purchase of customer '{ids[i]}' is after the cut-off {end}.");
-            }
-        }
-
-        return new PurchaseSummaries(ids, copy, through);
-    }
 
     private Dictionary<CustomerId, int> BuildIndex()
     {

@@ -23,6 +23,7 @@ public static class PublicSurface
         "CustomerRetention.Relationships",
         "CustomerRetention.Json",
         "CustomerRetention.Health",
+        "CustomerRetention.Data",
     ];
 
     private const BindingFlags DeclaredPublic = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;

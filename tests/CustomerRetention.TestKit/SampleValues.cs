@@ -87,6 +87,18 @@ public static class SampleValues
             return true;
         }
 
+        if (type == typeof(System.Data.Common.DbDataReader))
+        {
+            value = new System.Data.DataTable().CreateDataReader();
+            return true;
+        }
+
+        if (type == typeof(System.Data.Common.DbConnection))
+        {
+            value = new UnopenedDbConnection();
+            return true;
+        }
+
         if (type.IsInterface && type.IsGenericType)
         {
             return TryCreateCollection(type, out value);

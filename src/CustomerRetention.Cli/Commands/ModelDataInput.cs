@@ -67,7 +67,7 @@ internal sealed class ModelDataInput
     public static ModelDataInput Read(CommandArguments args, CliContext context, bool discrete, bool needMonetary)
     {
         bool hasSummary = args.Has(Summary.Name);
-        bool hasTransactions = args.Has(TransactionInput.Transactions.Name);
+        bool hasTransactions = TransactionInput.IsGiven(args);
         if (hasSummary == hasTransactions)
         {
             throw new CliException("give either --transactions FILE --calibration-end DATE or --summary FILE");

@@ -88,7 +88,7 @@ internal sealed class RfmCommand : ICliCommand
         else
         {
             // One snapshot: the file is read and summarised in one pass, its rows never held.
-            TransactionCsvSummaries read = TransactionInput.Summarize(args, context, asOfOption);
+            TransactionSummaries read = TransactionInput.Summarize(args, context, asOfOption);
             int asOfDay = asOfOption is { } a ? DayNumbers.FromDate(a) : read.LatestDate is { } latest ? DayNumbers.FromDate(latest) : int.MinValue;
             now = Snapshot.Take(read.Summaries, asOfDay, measure, binning);
         }
