@@ -16,37 +16,37 @@ namespace CustomerRetention.Json.Tests;
 public sealed class ContractCoverageTests
 {
     /// <summary>
-    /// Types without a contract, by full name. The first three groups are being redesigned on
-    /// other branches and get their contracts when those land; shrink the list then.
+    /// Types without a contract, by full name. The fit reports get their contracts with the tool's
+    /// --parameters round trip; shrink the list then.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Excluded = new Dictionary<string, string>
     {
-        // Probabilistic: the fit API is being reshaped (fit reports with standard errors and covariance).
-        ["CustomerRetention.Probabilistic.BetaGeoParameters"] = "Probabilistic fit API under redesign",
-        ["CustomerRetention.Probabilistic.ModifiedBetaGeoParameters"] = "Probabilistic fit API under redesign",
-        ["CustomerRetention.Probabilistic.ParetoNbdParameters"] = "Probabilistic fit API under redesign",
-        ["CustomerRetention.Probabilistic.BetaGeoBetaBinomialParameters"] = "Probabilistic fit API under redesign",
-        ["CustomerRetention.Probabilistic.GammaGammaParameters"] = "Probabilistic fit API under redesign",
-        ["CustomerRetention.Probabilistic.HoldoutBucket"] = "Probabilistic fit API under redesign",
-        ["CustomerRetention.Probabilistic.FitOptions"] = "Probabilistic fit API under redesign",
-        ["CustomerRetention.Probabilistic.FitResult`1"] = "Probabilistic fit API under redesign",
-        ["CustomerRetention.Probabilistic.PurchaseHistories"] = "Probabilistic fit API under redesign",
+        // The model fit reports and the parameters they hold (issue 17 landed them; their contracts
+        // come with the tool's --parameters round trip, which is still open work of issue 18).
+        ["CustomerRetention.FitOptions"] = "fit report contracts not yet written",
+        ["CustomerRetention.FitResult"] = "fit report contracts not yet written",
+        ["CustomerRetention.FitResult`1"] = "fit report contracts not yet written",
+        ["CustomerRetention.FitStatus"] = "fit report contracts not yet written",
+        ["CustomerRetention.Probabilistic.BetaGeoParameters"] = "fit report contracts not yet written",
+        ["CustomerRetention.Probabilistic.ModifiedBetaGeoParameters"] = "fit report contracts not yet written",
+        ["CustomerRetention.Probabilistic.ParetoNbdParameters"] = "fit report contracts not yet written",
+        ["CustomerRetention.Probabilistic.BetaGeoBetaBinomialParameters"] = "fit report contracts not yet written",
+        ["CustomerRetention.Probabilistic.GammaGammaParameters"] = "fit report contracts not yet written",
+        ["CustomerRetention.Churn.ShiftedBetaGeometricParameters"] = "fit report contracts not yet written",
+        ["CustomerRetention.Probabilistic.HoldoutBucket"] = "fit report contracts not yet written",
+        ["CustomerRetention.Probabilistic.ModelComparison"] = "fit report contracts not yet written",
+        ["CustomerRetention.Probabilistic.ModelComparisonEntry"] = "fit report contracts not yet written",
+        ["CustomerRetention.Probabilistic.TransactionModelKind"] = "fit report contracts not yet written",
 
-        // sBG: the model and its fit result are being redesigned.
-        ["CustomerRetention.Churn.ShiftedBetaGeometric"] = "sBG under redesign",
-        ["CustomerRetention.Churn.SbgFitResult"] = "sBG under redesign",
-
-        // CSV: moving out of Core into CustomerRetention.Csv; readers and options, not results.
-        ["CustomerRetention.Csv.CsvColumn"] = "CSV package being split out",
-        ["CustomerRetention.Csv.CsvFormatException"] = "CSV package being split out",
-        ["CustomerRetention.Csv.CsvRecordReader"] = "CSV package being split out",
-        ["CustomerRetention.Csv.TransactionCsvOptions"] = "CSV package being split out",
-        ["CustomerRetention.Csv.TransactionCsvResult"] = "CSV package being split out",
-        ["CustomerRetention.Csv.TransactionCsvSummaries"] = "CSV package being split out",
+        // Behaviour, not data: a fitted model is stored as its fit report.
+        ["CustomerRetention.Probabilistic.TransactionModel"] = "a model object; store its fit report",
+        ["CustomerRetention.Probabilistic.PurchaseHistories"] = "the models' compressed input; store PurchaseSummaries",
+        ["CustomerRetention.Churn.ShiftedBetaGeometric"] = "a model object; store its fit report",
 
         // Working memory of the aggregation, not data to store: store the transactions
         // (Transaction[]) or the summaries (PurchaseSummaries) instead.
         ["CustomerRetention.PurchaseAggregate"] = "aggregation working memory; store PurchaseSummaries",
+        ["CustomerRetention.PurchaseTotals"] = "one customer's running sums while aggregating; store PurchaseSummaries",
         ["CustomerRetention.TransactionTable"] = "columnar working table; store Transaction[]",
         ["CustomerRetention.TransactionTable+Builder"] = "mutable builder",
     };
