@@ -121,7 +121,7 @@ internal static class HtmlReportWriter
     private static void Health(StringBuilder html, HealthPanel health)
     {
         html.Append("<section id=\"health\">\n<h2>Customer health</h2>\n");
-        html.Append("<p class=\"note\">").Append(Inv($"Health 0–100 (higher is healthier) of the {Int(health.Customers)} customers with a purchase on or before {Date(health.AsOf)}, the last date of the file, from purchase cadence, spend trend and the files given ({Svg.Escape(string.Join(", ", health.Sources))}); the same scores, bands and reasons as <code>retention health</code> on the same files (docs/health.md). Bands: healthy ≥ 75, watch ≥ 50, at-risk ≥ 25, critical below.")).Append("</p>\n");
+        html.Append("<p class=\"note\">").Append(Inv($"Health 0–100 (higher is healthier) of the {Int(health.Customers)} customers with a purchase on or before {Date(health.AsOf)}, the last date of the file, from purchase cadence, spend trend and the files given ({Svg.Escape(string.Join(", ", health.Sources))}); the same scores, bands and reasons as <code>retention health</code> on the same files (docs/health.md). Bands: healthy ≥ {Fixed(HealthBands.Default.WatchBelow, 0)}, watch ≥ {Fixed(HealthBands.Default.AtRiskBelow, 0)}, at-risk ≥ {Fixed(HealthBands.Default.CriticalBelow, 0)}, critical below (no previous run, so no hysteresis).")).Append("</p>\n");
         var labels = new List<string>();
         var values = new List<double>();
         var texts = new List<string>();
