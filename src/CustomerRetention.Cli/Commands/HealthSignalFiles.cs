@@ -19,18 +19,25 @@ internal sealed class HealthSignalFiles
         OptionSpec.Value("--notes", "FILE", "Free text matched against the risk-word lexicon: customer_id,date,text."),
     ];
 
+    /// <summary>Tickets and complaints by customer (<c>--tickets</c>).</summary>
     public Dictionary<string, List<SupportTicket>>? Tickets { get; private init; }
 
+    /// <summary>Survey answers by customer with their scale (<c>--survey</c>).</summary>
     public Dictionary<string, List<(LocalDate Date, double Score, double Min, double Max)>>? Survey { get; private init; }
 
+    /// <summary>Renewal dates by customer (<c>--contracts</c>).</summary>
     public Dictionary<string, List<(LocalDate Renewal, bool Engaged)>>? Contracts { get; private init; }
 
+    /// <summary>Dated free-text notes by customer (<c>--notes</c>).</summary>
     public Dictionary<string, List<(LocalDate Date, string Text)>>? Notes { get; private init; }
 
+    /// <summary>P(alive) by customer (<c>--p-alive</c>; <c>retention health</c> only).</summary>
     public Dictionary<string, AliveSignal>? Alive { get; private init; }
 
+    /// <summary>The bands of a previous run (<c>--previous</c>; <c>retention health</c> only).</summary>
     public Dictionary<string, HealthBand>? Previous { get; private init; }
 
+    /// <summary>The risk-word lexicon (<c>--lexicon</c>, else the shipped one).</summary>
     public RiskLexicon Lexicon { get; private init; } = RiskLexicon.Default;
 
     /// <summary>Whether any of tickets, survey, contracts or notes was given.</summary>
