@@ -7,7 +7,9 @@ namespace CustomerRetention.Cli.Commands;
 /// <c>retention report</c> (docs/cli.md, docs/report.md): one self-contained HTML file (inline CSS and SVG, no
 /// script, nothing fetched from the network) with the headline figures, RFM segments, the monthly cohort
 /// retention heat map, P(alive) / expected purchases / CLV by segment from a BG/NBD + Gamma-Gamma fit on the
-/// calibration period, and the fit's parameters with a calibration/holdout tracking plot.
+/// calibration period, and the fit's parameters with a calibration/holdout tracking plot; with any of
+/// <c>--tickets</c>, <c>--survey</c>, <c>--contracts</c>, <c>--notes</c> also a customer health panel scored by
+/// <see cref="CustomerHealthScoring"/>, the path of <c>retention health</c>.
 /// </summary>
 internal sealed class ReportCommand : ICliCommand
 {
@@ -17,7 +19,9 @@ internal sealed class ReportCommand : ICliCommand
 
     public string Usage =>
         "retention report (--transactions FILE | --sample cdnow) --out FILE.html [--calibration-end DATE]\n"
-        + "Without --calibration-end the last third of the file's date range is the holdout (none when the file spans under 84 days).";
+        + "                 [--tickets FILE] [--survey FILE] [--contracts FILE] [--notes FILE]\n"
+        + "Without --calibration-end the last third of the file's date range is the holdout (none when the file spans under 84 days).\n"
+        + "Any of --tickets, --survey, --contracts, --notes adds a customer health panel (the scores of retention health).";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
@@ -26,6 +30,7 @@ internal sealed class ReportCommand : ICliCommand
         .. TransactionInput.ColumnOptions,
         OptionSpec.Value("--out", "FILE", "The HTML file to write."),
         OptionSpec.Value("--calibration-end", "DATE", "End of the calibration period, inclusive (yyyy-MM-dd; default: leaves the last third as holdout)."),
+        .. HealthSignalFiles.ReportOptions,
     ];
 
     public int Execute(CommandArguments args, CliContext context)
@@ -62,7 +67,10 @@ internal sealed class ReportCommand : ICliCommand
             table = TransactionInput.ReadFile(source, args, context);
         }
 
+        // The side files are read and checked before anything is computed or written: bad input leaves no file.
+        HealthSignalFiles healthFiles = HealthSignalFiles.ReadReportFiles(args, context);
         ReportModel model = ReportModel.Compute(table, source, calibrationEnd);
+        HealthPanel? health = healthFiles.HasAny && table.Count > 0 ? Health(table, healthFiles, args, model, context) : null;
         foreach (CustomerRetention.Probabilistic.TransactionModel fitted in model.Model?.Fitted ?? [])
         {
             FitCommand.Warn(fitted.Name, fitted.Report, context.Note);
@@ -70,9 +78,26 @@ internal sealed class ReportCommand : ICliCommand
 
         using (TextWriter output = OutputOptions.Open(args, context))
         {
-            HtmlReportWriter.Write(model, output);
+            HtmlReportWriter.Write(model, output, health);
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>The health panel: <c>retention health</c>'s scores as of the file's last date with the default 90-day window.</summary>
+    private static HealthPanel Health(TransactionTable table, HealthSignalFiles files, CommandArguments args, ReportModel model, CliContext context)
+    {
+        const int window = 90;
+        var sources = new List<string>();
+        foreach (OptionSpec option in HealthSignalFiles.ReportOptions)
+        {
+            if (args.Get(option.Name) is { } path)
+            {
+                sources.Add(option.Name + " " + Path.GetFileName(path));
+            }
+        }
+
+        List<CustomerHealthRow> rows = CustomerHealthScoring.Score(table, files, model.LastDate, window, context);
+        return HealthPanel.Compute(rows, model.LastDate, sources);
     }
 }

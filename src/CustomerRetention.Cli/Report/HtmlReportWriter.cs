@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using CustomerRetention.Churn;
+using CustomerRetention.Cli.Commands;
+using CustomerRetention.Health;
 using CustomerRetention.Probabilistic;
 using NodaTime;
 using NodaTime.Text;
@@ -29,8 +31,11 @@ internal static class HtmlReportWriter
     /// <summary>Below this many calibration customers the page warns that the fits are unreliable.</summary>
     private const int FewCustomers = 100;
 
-    /// <summary>Writes the page.</summary>
-    public static void Write(ReportModel model, TextWriter output)
+    /// <summary>The band colours of the health panel: healthy, watch, at-risk, critical (as <see cref="HealthPanel.Bands"/>).</summary>
+    private static readonly string[] BandColors = ["#3a8f4b", "#d9b02b", Svg.Second, "#c0392b"];
+
+    /// <summary>Writes the page; <paramref name="health"/> adds the "Customer health" panel after the RFM segments.</summary>
+    public static void Write(ReportModel model, TextWriter output, HealthPanel? health = null)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n");
@@ -42,6 +47,11 @@ internal static class HtmlReportWriter
             .Append(Date(model.FirstDate)).Append(" to ").Append(Date(model.LastDate)).Append(".</p>\n");
         Headline(html, model);
         Segments(html, model);
+        if (health is not null)
+        {
+            Health(html, health);
+        }
+
         CohortMap(html, model);
         Predictions(html, model);
         Fit(html, model);
@@ -103,6 +113,42 @@ internal static class HtmlReportWriter
                 .Append(Num(row.Customers == 0 ? "–" : Fixed(row.Mean(row.RecencyDaysSum), 0)))
                 .Append(Num(row.Customers == 0 ? "–" : Fixed(row.Mean(row.TransactionsSum), 2)))
                 .Append("<td>").Append(Svg.Escape(row.Segment.Description)).Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n</section>\n");
+    }
+
+    private static void Health(StringBuilder html, HealthPanel health)
+    {
+        html.Append("<section id=\"health\">\n<h2>Customer health</h2>\n");
+        html.Append("<p class=\"note\">").Append(Inv($"Health 0–100 (higher is healthier) of the {Int(health.Customers)} customers with a purchase on or before {Date(health.AsOf)}, the last date of the file, from purchase cadence, spend trend and the files given ({Svg.Escape(string.Join(", ", health.Sources))}); the same scores, bands and reasons as <code>retention health</code> on the same files (docs/health.md). Bands: healthy ≥ {Fixed(HealthBands.Default.WatchBelow, 0)}, watch ≥ {Fixed(HealthBands.Default.AtRiskBelow, 0)}, at-risk ≥ {Fixed(HealthBands.Default.CriticalBelow, 0)}, critical below (no previous run, so no hysteresis).")).Append("</p>\n");
+        var labels = new List<string>();
+        var values = new List<double>();
+        var texts = new List<string>();
+        for (int i = 0; i < HealthPanel.Bands.Count; i++)
+        {
+            labels.Add(HealthBands.NameOf(HealthPanel.Bands[i]));
+            values.Add(health.Counts[i]);
+            texts.Add(Inv($"{Int(health.Counts[i])} ({Percent(Share(health.Counts[i], health.Customers))})"));
+        }
+
+        string description = "Customers per health band: " + string.Join("; ", labels.Select((label, i) => label + " " + texts[i])) + ".";
+        html.Append(Svg.ColumnChart(labels, values, texts, BandColors, "health band", "customers", "Customers per health band", description)).Append('\n');
+        html.Append("<table>\n<tr><th>Band</th><th class=\"n\">Customers</th><th class=\"n\">Share</th></tr>\n");
+        for (int i = 0; i < labels.Count; i++)
+        {
+            html.Append("<tr><td>").Append(labels[i]).Append("</td>").Append(Num(Int(health.Counts[i])))
+                .Append(Num(Percent(Share(health.Counts[i], health.Customers)))).Append("</tr>\n");
+        }
+
+        html.Append("</table>\n");
+        html.Append("<p class=\"note\">").Append(Inv($"The {Int(health.Lowest.Count)} least healthy customers (lowest health first, ties by customer id) with their top {HealthPanel.Reasons} reasons, largest first.")).Append("</p>\n");
+        html.Append("<table id=\"health-lowest\">\n<tr><th>Customer</th><th class=\"n\">Health</th><th>Band</th><th>Top reasons</th></tr>\n");
+        foreach (CustomerHealthRow row in health.Lowest)
+        {
+            html.Append("<tr><td>").Append(Svg.Escape(row.Customer)).Append("</td>").Append(Num(Fixed(row.Score.Value, 1)))
+                .Append("<td>").Append(HealthBands.NameOf(row.Band)).Append("</td><td>")
+                .Append(Svg.Escape(string.Join("; ", row.Score.TopReasons(HealthPanel.Reasons)))).Append("</td></tr>\n");
         }
 
         html.Append("</table>\n</section>\n");

@@ -5,8 +5,8 @@ using System.Text;
 namespace CustomerRetention.Cli.Report;
 
 /// <summary>
-/// Small inline-SVG chart primitives for the HTML report: horizontal bar chart, histogram, heat map and line
-/// chart. Every number is written in the invariant culture and every label is HTML-escaped.
+/// Small inline-SVG chart primitives for the HTML report: horizontal bar chart, column chart, histogram, heat map
+/// and line chart. Every number is written in the invariant culture and every label is HTML-escaped.
 /// </summary>
 internal static class Svg
 {
@@ -47,6 +47,38 @@ internal static class Svg
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(labelWidth + w + 6)}\" y=\"{N(y + 16)}\" fill=\"{Muted}\">{Escape(valueTexts[i])}</text>");
         }
 
+        return Close(svg);
+    }
+
+    /// <summary>
+    /// Vertical columns, one per category, each in its own colour and named under the x axis (so no legend is needed),
+    /// with the value text above each column; <paramref name="description"/> is the chart's text alternative
+    /// (<c>desc</c>), read by screen readers with the title.
+    /// </summary>
+    public static string ColumnChart(IReadOnlyList<string> labels, IReadOnlyList<double> values, IReadOnlyList<string> valueTexts, IReadOnlyList<string> colors, string xLabel, string yLabel, string title, string description, int width = 520, int height = 260)
+    {
+        const int left = 64, right = 16, top = 24, bottom = 44;
+        double plotW = width - left - right, plotH = height - top - bottom;
+        double max = 1;
+        foreach (double v in values)
+        {
+            max = Math.Max(max, v);
+        }
+
+        double yMax = Math.Max(5, NiceCeiling(max));
+        var svg = Open(width, height, title, description);
+        YAxis(svg, left, top, plotW, plotH, yMax, yLabel, 1);
+        double slot = plotW / Math.Max(1, labels.Count);
+        for (int i = 0; i < labels.Count; i++)
+        {
+            double h = plotH * values[i] / yMax;
+            double x = left + (i * slot);
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(x + (slot * 0.2))}\" y=\"{N(top + plotH - h)}\" width=\"{N(slot * 0.6)}\" height=\"{N(h)}\" fill=\"{colors[i]}\"><title>{Escape(labels[i])}: {Escape(valueTexts[i])}</title></rect>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + (slot / 2))}\" y=\"{N(top + plotH - h - 5)}\" text-anchor=\"middle\" fill=\"{Muted}\">{Escape(valueTexts[i])}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + (slot / 2))}\" y=\"{N(top + plotH + 16)}\" text-anchor=\"middle\" fill=\"{Ink}\">{Escape(labels[i])}</text>");
+        }
+
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(left + (plotW / 2))}\" y=\"{height - 6}\" text-anchor=\"middle\" fill=\"{Ink}\">{Escape(xLabel)}</text>");
         return Close(svg);
     }
 
@@ -190,11 +222,16 @@ internal static class Svg
         return Close(svg);
     }
 
-    private static StringBuilder Open(int width, int height, string title)
+    private static StringBuilder Open(int width, int height, string title, string? description = null)
     {
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg role=\"img\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" {Font}>");
         svg.Append("<title>").Append(Escape(title)).Append("</title>");
+        if (description is not null)
+        {
+            svg.Append("<desc>").Append(Escape(description)).Append("</desc>");
+        }
+
         return svg;
     }
 
