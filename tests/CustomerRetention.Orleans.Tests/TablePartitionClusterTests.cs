@@ -9,6 +9,7 @@ namespace CustomerRetention.Orleans.Tests;
 /// Partitioned aggregation of a database table on the three-silo cluster: the CDNOW sample in a DuckDB file
 /// (<see cref="CdnowDatabase"/>), split into customer-key ranges by the engine, each range aggregated by a
 /// partition grain through its silo's connection factory, merged; compared with the single-machine CSV reader.
+/// And bad data in a table or a file partition: a <see cref="FormatException"/> with its message, not retried.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class TablePartitionClusterTests(InProcessCluster cluster)
@@ -58,6 +59,18 @@ public sealed class TablePartitionClusterTests(InProcessCluster cluster)
         var clock = System.Diagnostics.Stopwatch.StartNew();
         FormatException e = await Assert.ThrowsAsync<FormatException>(() => client.AggregateAsync(partitions));
         Assert.Equal("bad_sales: row 1 (date 2024-01-04): column 'customer_id': NULL", e.Message);
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task BadLineInAFilePartition_FailsWithItsMessage_WithoutRetries()
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory("retention-orleans-bad-csv-").FullName, "bad.csv");
+        await File.WriteAllTextAsync(path, "customer_id,date,amount\na,2024-01-01,1.00\nb,2024-13-01,2.00\n");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        FormatException e = await Assert.ThrowsAsync<FormatException>(() => cluster.Client.AggregateAsync(FilePartition.Split(path, 1)));
+        Assert.Contains("date", e.Message, StringComparison.Ordinal);
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(20));
     }
 }

@@ -27,7 +27,17 @@ public sealed class PartitionGrain : Grain, IPartitionGrain
             throw new ArgumentOutOfRangeException(nameof(partition), partition, "The byte range must satisfy 0 ≤ start ≤ end.");
         }
 
-        TransactionTable rows = TransactionFiles.ReadRange(partition.Path, partition.Start, partition.End);
+        TransactionTable rows;
+        try
+        {
+            rows = TransactionFiles.ReadRange(partition.Path, partition.Start, partition.End);
+        }
+        catch (CustomerRetention.Csv.CsvFormatException e)
+        {
+            // As for tables: the Csv package's exception type is not one Orleans can send back; the message names the line.
+            throw new FormatException(e.Message);
+        }
+
         DeactivateOnIdle();
         return Task.FromResult(AggregateRows.From(PurchaseAggregate.FromTable(rows)));
     }
