@@ -46,14 +46,15 @@ public static class DbPushDown
     /// <param name="dialect">The engine's dialect.</param>
     /// <param name="source">Where the transactions are.</param>
     /// <param name="columns">The source's column names; <see cref="TransactionColumns.Default"/> when null.</param>
+    /// <param name="range">Only the customers in this key range (one partition of <see cref="SplitByCustomerKey"/>); every row when null.</param>
     /// <returns>The aggregate (one entry per customer-day).</returns>
     /// <exception cref="DataSourceException">A column is missing or of the wrong type, or a row is bad.</exception>
-    public static PurchaseAggregate Aggregate(DbConnection connection, SqlDialect dialect, SqlSource source, TransactionColumns? columns = null)
+    public static PurchaseAggregate Aggregate(DbConnection connection, SqlDialect dialect, SqlSource source, TransactionColumns? columns = null, CustomerKeyRange? range = null)
     {
         Guard.NotNull(connection);
         Guard.NotNull(source);
         TransactionColumns resolved = Resolve(connection, dialect, source, columns ?? TransactionColumns.Default);
-        using DbCommand command = PushDownSql.DailyRows(dialect, source, resolved).CreateCommand(connection);
+        using DbCommand command = PushDownSql.DailyRows(dialect, source, resolved, range).CreateCommand(connection);
         using DbDataReader reader = command.ExecuteReader();
         return DbPurchaseReader.ReadDailyPurchases(reader, source.Name, TransactionColumns.Default);
     }
@@ -76,6 +77,41 @@ public static class DbPushDown
         using DbCommand command = PushDownSql.Transactions(dialect, source, resolved).CreateCommand(connection);
         using DbDataReader reader = command.ExecuteReader();
         return DbPurchaseReader.ReadTransactionTable(reader, source.Name, resolved);
+    }
+
+    /// <summary>
+    /// Splits the customers of <paramref name="source"/> into at most <paramref name="count"/> key ranges of about
+    /// equal numbers of customers, boundaries computed by the engine (<see cref="PushDownSql.KeyBoundaries"/>).
+    /// The ranges are in key order and together take every row once (the first is open below and takes NULL
+    /// ids, the last open above); fewer come back when there are fewer customers, one (all rows) when none.
+    /// </summary>
+    /// <param name="connection">An open connection.</param>
+    /// <param name="dialect">The engine's dialect.</param>
+    /// <param name="source">Where the transactions are.</param>
+    /// <param name="count">The number of ranges wanted. Range: 1 ≤ count ≤ 1,000,000.</param>
+    /// <param name="columns">The source's column names; <see cref="TransactionColumns.Default"/> when null.</param>
+    /// <returns>The ranges, in key order.</returns>
+    /// <exception cref="DataSourceException">The customer column is missing or of the wrong type.</exception>
+    public static IReadOnlyList<CustomerKeyRange> SplitByCustomerKey(DbConnection connection, SqlDialect dialect, SqlSource source, int count, TransactionColumns? columns = null)
+    {
+        Guard.NotNull(connection);
+        Guard.NotNull(source);
+        TransactionColumns resolved = Resolve(connection, dialect, source, columns ?? TransactionColumns.Default);
+        using DbCommand command = PushDownSql.KeyBoundaries(dialect, source, count, resolved).CreateCommand(connection);
+        using DbDataReader reader = command.ExecuteReader();
+        var bounds = new List<object>();
+        while (reader.Read())
+        {
+            bounds.Add(reader.GetValue(0));
+        }
+
+        var ranges = new List<CustomerKeyRange>(Math.Max(1, bounds.Count));
+        for (int i = 0; i < Math.Max(1, bounds.Count); i++)
+        {
+            ranges.Add(new CustomerKeyRange(i == 0 ? null : bounds[i], i + 1 < bounds.Count ? bounds[i + 1] : null));
+        }
+
+        return ranges;
     }
 
     private static TransactionColumns Resolve(DbConnection connection, SqlDialect dialect, SqlSource source, TransactionColumns columns)

@@ -68,13 +68,15 @@ public static class PushDownSql
     /// <param name="dialect">The engine's dialect.</param>
     /// <param name="source">Where the transactions are.</param>
     /// <param name="columns">The source's column names; <see cref="TransactionColumns.Default"/> when null.</param>
+    /// <param name="range">Only the customers whose id is in this range (a partition of a table, see
+    /// <see cref="KeyBoundaries"/>); every row when null.</param>
     /// <returns>The query.</returns>
-    public static PushDownQuery DailyRows(SqlDialect dialect, SqlSource source, TransactionColumns? columns = null)
+    public static PushDownQuery DailyRows(SqlDialect dialect, SqlSource source, TransactionColumns? columns = null, CustomerKeyRange? range = null)
     {
         Guard.NotNull(source);
         columns ??= TransactionColumns.Default;
         var parameters = new List<object>();
-        string sql = "SELECT " + DailySelect(dialect, source, columns, parameters, "date");
+        string sql = "SELECT " + DailySelect(dialect, source, columns, parameters, "date", range);
         return new PushDownQuery(dialect, sql, parameters);
     }
 
@@ -149,6 +151,40 @@ public static class PushDownSql
         return new PushDownQuery(dialect, sql.ToString(), parameters);
     }
 
+    /// <summary>
+    /// The boundaries that split the source's distinct customer ids, in the engine's order of the customer
+    /// column, into at most <paramref name="count"/> ranges of about equal numbers of customers: one row per
+    /// range, column <c>lower_bound</c>, the range's smallest id, ordered. Range i holds the ids from its
+    /// lower bound up to (not including) the next one's. Computed by the engine with <c>NTILE</c> over the
+    /// distinct ids; NULL ids are left out (the first range takes them, see <see cref="CustomerKeyRange"/>).
+    /// Use it through <see cref="DbPushDown.SplitByCustomerKey"/>.
+    /// </summary>
+    /// <param name="dialect">The engine's dialect.</param>
+    /// <param name="source">Where the transactions are.</param>
+    /// <param name="count">The number of ranges wanted, a parameter of the query. Range: 1 ≤ count ≤ 1,000,000.</param>
+    /// <param name="columns">The source's column names; <see cref="TransactionColumns.Default"/> when null.</param>
+    /// <returns>The query.</returns>
+    public static PushDownQuery KeyBoundaries(SqlDialect dialect, SqlSource source, int count, TransactionColumns? columns = null)
+    {
+        Guard.NotNull(source);
+        if (count < 1 || count > 1_000_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, "The number of ranges must be between 1 and 1,000,000.");
+        }
+
+        columns ??= TransactionColumns.Default;
+        string customer = SqlText.Identifier(dialect, columns.Customer);
+        var parameters = new List<object>();
+        string from = source.ToSql(dialect, parameters);
+        parameters.Add(count);
+        string sql = new StringBuilder()
+            .Append("WITH ids AS (\n  SELECT DISTINCT ").Append(customer).Append(" AS id FROM ").Append(from).Append(" AS source WHERE ").Append(customer).Append(" IS NOT NULL\n),\n")
+            .Append("tiles AS (\n  SELECT id, NTILE(CAST(").Append(SqlText.Parameter(dialect, parameters.Count)).Append(" AS INTEGER)) OVER (ORDER BY id) AS tile FROM ids\n)\n")
+            .Append("SELECT MIN(id) AS lower_bound FROM tiles GROUP BY tile ORDER BY tile")
+            .ToString();
+        return new PushDownQuery(dialect, sql, parameters);
+    }
+
     /// <summary>The columns of the source as they are, no rows: a cheap look at the names and types.</summary>
     internal static PushDownQuery Probe(SqlDialect dialect, SqlSource source)
     {
@@ -158,18 +194,20 @@ public static class PushDownSql
     }
 
     /// <summary>The select list, FROM and GROUP BY of the daily rows (without the SELECT keyword), the date column named <paramref name="dayName"/>.</summary>
-    private static string DailySelect(SqlDialect dialect, SqlSource source, TransactionColumns columns, List<object> parameters, string dayName)
+    private static string DailySelect(SqlDialect dialect, SqlSource source, TransactionColumns columns, List<object> parameters, string dayName, CustomerKeyRange? range = null)
     {
         string customer = SqlText.Identifier(dialect, columns.Customer);
         string day = "CAST(" + SqlText.Identifier(dialect, columns.Date) + " AS DATE)";
         string amount = SqlText.Identifier(dialect, columns.Amount);
         string from = source.ToSql(dialect, parameters);
+        string? where = range?.ToSql(dialect, customer, parameters);
         return new StringBuilder()
             .Append(customer).Append(" AS customer_id,\n")
             .Append("       ").Append(day).Append(" AS ").Append(dayName).Append(",\n")
             .Append("       CASE WHEN COUNT(").Append(amount).Append(") = COUNT(*) THEN SUM(").Append(amount).Append(") END AS amount,\n")
             .Append("       COUNT(*) AS transactions\n")
             .Append("FROM ").Append(from).Append(" AS source\n")
+            .Append(where is null ? string.Empty : "WHERE " + where + "\n")
             .Append("GROUP BY ").Append(customer).Append(", ").Append(day)
             .ToString();
     }

@@ -8,6 +8,7 @@ namespace CustomerRetention.Orleans.Tests;
 /// <summary>
 /// An Orleans test cluster of three silos in this process (Orleans' TestingHost, test membership, memory
 /// grain storage under the package's storage name), with a client. Scores always fetch the current model.
+/// The silos read table partitions from <see cref="CdnowDatabase"/>, a DuckDB file opened read-only.
 /// </summary>
 public sealed class InProcessCluster : IAsyncLifetime
 {
@@ -28,7 +29,8 @@ public sealed class InProcessCluster : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(Silos);
         builder.ConfigureSilo((_, silo) => silo
             .AddMemoryGrainStorage(CustomerRetentionStorage.Name)
-            .AddCustomerRetention(o => o.ModelRefreshInterval = TimeSpan.Zero));
+            .AddCustomerRetention(o => o.ModelRefreshInterval = TimeSpan.Zero)
+            .AddCustomerRetentionTables(CdnowDatabase.OpenReadOnly));
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }

@@ -13,4 +13,10 @@ public interface IPartitionGrain : IGrainWithStringKey
     /// <returns>The aggregate's rows.</returns>
     [Alias("Aggregate")]
     Task<AggregateRows> Aggregate(FilePartition partition);
+
+    /// <summary>The aggregate of the rows of a table partition, read through the silo's <see cref="Hosting.TableConnectionFactory"/>.</summary>
+    /// <param name="partition">The partition.</param>
+    /// <returns>The aggregate's rows.</returns>
+    [Alias("AggregateTable")]
+    Task<AggregateRows> AggregateTable(TablePartition partition);
 }

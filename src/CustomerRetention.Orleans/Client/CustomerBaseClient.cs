@@ -172,12 +172,35 @@ public sealed class CustomerBaseClient(IGrainFactory grains, RetryPolicy? retry 
     /// <param name="through">The cut-off, inclusive; null for all purchases.</param>
     /// <param name="cancellationToken">Stops the retries.</param>
     /// <returns>The summaries.</returns>
-    public async Task<PurchaseSummaries> AggregateAsync(IReadOnlyList<FilePartition> partitions, LocalDate? through = null, CancellationToken cancellationToken = default)
+    public Task<PurchaseSummaries> AggregateAsync(IReadOnlyList<FilePartition> partitions, LocalDate? through = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(partitions);
+        return AggregatePartsAsync(partitions, (grain, p) => grain.Aggregate(p), through, cancellationToken);
+    }
+
+    /// <summary>
+    /// A partitioned batch aggregation of a database table: each key range is aggregated by its own partition
+    /// grain, which reads it through its silo's connection factory (the engine does the per-day GROUP BY); the
+    /// partial aggregates merge into the summaries. A customer's rows are all in one partition
+    /// (<see cref="TablePartition.Split"/>), so the result equals the single-machine summaries of the table,
+    /// customers in partition order and, within a partition, in the order the engine returned them.
+    /// </summary>
+    /// <param name="partitions">The partitions, in order.</param>
+    /// <param name="through">The cut-off, inclusive; null for all purchases.</param>
+    /// <param name="cancellationToken">Stops the retries.</param>
+    /// <returns>The summaries.</returns>
+    public Task<PurchaseSummaries> AggregateAsync(IReadOnlyList<TablePartition> partitions, LocalDate? through = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        return AggregatePartsAsync(partitions, (grain, p) => grain.AggregateTable(p), through, cancellationToken);
+    }
+
+    private async Task<PurchaseSummaries> AggregatePartsAsync<TPartition>(
+        IReadOnlyList<TPartition> partitions, Func<IPartitionGrain, TPartition, Task<AggregateRows>> aggregate, LocalDate? through, CancellationToken cancellationToken)
+    {
         string job = Guid.NewGuid().ToString("N");
         AggregateRows[] parts = await Task.WhenAll(partitions.Select((p, i) => _retry.RunAsync(
-            () => _grains.GetGrain<IPartitionGrain>(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{job}/{i}")).Aggregate(p),
+            () => aggregate(_grains.GetGrain<IPartitionGrain>(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{job}/{i}")), p),
             cancellationToken: cancellationToken))).ConfigureAwait(false);
         return PurchaseAggregate.Merge(parts.Select(p => p.ToAggregate())).Summarize(through);
     }

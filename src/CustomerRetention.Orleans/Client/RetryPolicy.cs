@@ -5,7 +5,8 @@ namespace CustomerRetention.Orleans.Client;
 /// timeout, a storage conflict after a membership change): up to <see cref="MaxAttempts"/> attempts, the
 /// delay doubling from <see cref="FirstDelay"/> up to <see cref="MaxDelay"/>. Bad arguments
 /// (<see cref="ArgumentException"/>) and invalid operations (<see cref="InvalidOperationException"/>, e.g.
-/// scoring before the first refit) are not retried. Safe for every call of the package: purchases are
+/// scoring before the first refit) are not retried, nor bad data (<see cref="FormatException"/>, e.g. a bad row
+/// in a partition: reading it again finds the same row). Safe for every call of the package: purchases are
 /// idempotent, reads and refits have no partial effect.
 /// </summary>
 /// <param name="MaxAttempts">Attempts in all. Range: ≥ 1.</param>
@@ -46,5 +47,5 @@ public sealed record RetryPolicy(int MaxAttempts, TimeSpan FirstDelay, TimeSpan 
         }
     }
 
-    private static bool IsTransient(Exception e) => e is not (ArgumentException or InvalidOperationException or NotSupportedException);
+    private static bool IsTransient(Exception e) => e is not (ArgumentException or InvalidOperationException or NotSupportedException or FormatException);
 }

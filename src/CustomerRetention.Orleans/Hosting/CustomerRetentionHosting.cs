@@ -35,6 +35,22 @@ public static class CustomerRetentionHosting
     }
 
     /// <summary>
+    /// Lets the silo's partition grains read table partitions (<see cref="Aggregation.TablePartition"/>):
+    /// <paramref name="createConnection"/> returns a new connection of the provider of your choice to the
+    /// database that holds the tables, e.g. <c>() =&gt; new NpgsqlConnection(cs)</c> or a DuckDB file opened
+    /// read-only. Every silo needs it; without it a table partition fails with an <see cref="InvalidOperationException"/>.
+    /// </summary>
+    /// <param name="silo">The silo builder.</param>
+    /// <param name="createConnection">Returns a new connection, open or not; the grain opens and disposes of it.</param>
+    /// <returns>The silo builder.</returns>
+    public static ISiloBuilder AddCustomerRetentionTables(this ISiloBuilder silo, Func<System.Data.Common.DbConnection> createConnection)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.AddSingleton(new TableConnectionFactory(createConnection));
+        return silo;
+    }
+
+    /// <summary>
     /// Redis cluster membership and Redis grain storage (Orleans' own binary serializer for the state),
     /// plus <see cref="AddCustomerRetention"/>.
     /// </summary>
