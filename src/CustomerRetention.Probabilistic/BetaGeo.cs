@@ -20,13 +20,13 @@ public static class BetaGeo
     /// <param name="parameters">The model parameters.</param>
     /// <param name="frequency">x, repeat purchases. Range: x ≥ 0.</param>
     /// <param name="recency">t_x, time of the last repeat purchase. Range: 0 ≤ t_x ≤ T.</param>
-    /// <param name="age">T, time since the first purchase. Range: T ≥ 0.</param>
+    /// <param name="T">T, the customer's age: time from the first purchase to the end of calibration. Range: T ≥ 0.</param>
     /// <returns>ln L (a density in t_x, so it may be positive).</returns>
-    public static double LogLikelihood(BetaGeoParameters parameters, double frequency, double recency, double age)
+    public static double LogLikelihood(BetaGeoParameters parameters, double frequency, double recency, double T)
     {
         BetaGeoParameters p = parameters.Checked(nameof(parameters));
-        CheckCustomer(frequency, recency, age);
-        return BetaGeoFamily.LogLikelihood(p.R, p.Alpha, p.A, p.B, Shift, frequency, recency, age);
+        CheckCustomer(frequency, recency, T);
+        return BetaGeoFamily.LogLikelihood(p.R, p.Alpha, p.A, p.B, Shift, frequency, recency, T);
     }
 
     /// <summary>The total log-likelihood Σ wᵢ ln Lᵢ over weighted rows.</summary>
@@ -62,13 +62,13 @@ public static class BetaGeo
     /// <param name="parameters">The model parameters.</param>
     /// <param name="frequency">x. Range: x ≥ 0.</param>
     /// <param name="recency">t_x. Range: 0 ≤ t_x ≤ T.</param>
-    /// <param name="age">T. Range: T ≥ 0.</param>
+    /// <param name="T">T, the customer's age: time from the first purchase to the end of calibration. Range: T ≥ 0.</param>
     /// <returns>A probability in [0, 1].</returns>
-    public static double ProbabilityAlive(BetaGeoParameters parameters, double frequency, double recency, double age)
+    public static double ProbabilityAlive(BetaGeoParameters parameters, double frequency, double recency, double T)
     {
         BetaGeoParameters p = parameters.Checked(nameof(parameters));
-        CheckCustomer(frequency, recency, age);
-        return BetaGeoFamily.ProbabilityAlive(p.R, p.Alpha, p.A, p.B, Shift, frequency, recency, age);
+        CheckCustomer(frequency, recency, T);
+        return BetaGeoFamily.ProbabilityAlive(p.R, p.Alpha, p.A, p.B, Shift, frequency, recency, T);
     }
 
     /// <summary>
@@ -94,14 +94,14 @@ public static class BetaGeo
     /// <param name="horizon">t, the length of the future period. Range: t ≥ 0.</param>
     /// <param name="frequency">x. Range: x ≥ 0.</param>
     /// <param name="recency">t_x. Range: 0 ≤ t_x ≤ T.</param>
-    /// <param name="age">T. Range: T ≥ 0.</param>
+    /// <param name="T">T, the customer's age: time from the first purchase to the end of calibration. Range: T ≥ 0.</param>
     /// <returns>The expected number of purchases.</returns>
-    public static double ConditionalExpectedPurchases(BetaGeoParameters parameters, double horizon, double frequency, double recency, double age)
+    public static double ConditionalExpectedPurchases(BetaGeoParameters parameters, double horizon, double frequency, double recency, double T)
     {
         BetaGeoParameters p = parameters.Checked(nameof(parameters));
         Guard.NonNegative(horizon);
-        CheckCustomer(frequency, recency, age);
-        return BetaGeoFamily.ConditionalExpected(p.R, p.Alpha, p.A, p.B, Shift, horizon, frequency, recency, age);
+        CheckCustomer(frequency, recency, T);
+        return BetaGeoFamily.ConditionalExpected(p.R, p.Alpha, p.A, p.B, Shift, horizon, frequency, recency, T);
     }
 
     /// <summary>
@@ -112,17 +112,17 @@ public static class BetaGeo
     /// <param name="horizon">t. Range: t ≥ 0.</param>
     /// <param name="frequency">x per customer.</param>
     /// <param name="recency">t_x per customer.</param>
-    /// <param name="age">T per customer.</param>
+    /// <param name="T">T per customer: the customer's age, time from the first purchase to the end of calibration.</param>
     /// <param name="probabilityAlive">Receives P(alive) per customer (same length as the inputs).</param>
     /// <param name="expectedPurchases">Receives the expected purchases per customer (same length).</param>
     public static void Predict(
         BetaGeoParameters parameters, double horizon,
-        ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
+        ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> T,
         Span<double> probabilityAlive, Span<double> expectedPurchases)
     {
         BetaGeoParameters p = parameters.Checked(nameof(parameters));
         Guard.NonNegative(horizon);
-        BetaGeoFamily.PredictMany(p.R, p.Alpha, p.A, p.B, Shift, horizon, frequency, recency, age, probabilityAlive, expectedPurchases);
+        BetaGeoFamily.PredictMany(p.R, p.Alpha, p.A, p.B, Shift, horizon, frequency, recency, T, probabilityAlive, expectedPurchases);
     }
 
     /// <summary>
@@ -216,10 +216,10 @@ public static class BetaGeo
 
     internal static double Clamp01(double v) => v < 0 || double.IsNaN(v) ? 0 : v > 1 ? 1 : v;
 
-    internal static void CheckCustomer(double frequency, double recency, double age)
+    internal static void CheckCustomer(double frequency, double recency, double T)
     {
         Guard.NonNegative(frequency);
-        Guard.NonNegative(age);
-        Guard.InRange(recency, 0, age);
+        Guard.NonNegative(T);
+        Guard.InRange(recency, 0, T);
     }
 }

@@ -21,11 +21,11 @@ public static class ModifiedBetaGeo
 
     /// <inheritdoc cref="BetaGeo.LogLikelihood(BetaGeoParameters, double, double, double)" path="/param"/>
     /// <inheritdoc cref="BetaGeo.LogLikelihood(BetaGeoParameters, double, double, double)" path="/returns"/>
-    public static double LogLikelihood(ModifiedBetaGeoParameters parameters, double frequency, double recency, double age)
+    public static double LogLikelihood(ModifiedBetaGeoParameters parameters, double frequency, double recency, double T)
     {
         ModifiedBetaGeoParameters p = parameters.Checked(nameof(parameters));
-        BetaGeo.CheckCustomer(frequency, recency, age);
-        return BetaGeoFamily.LogLikelihood(p.R, p.Alpha, p.A, p.B, Shift, frequency, recency, age);
+        BetaGeo.CheckCustomer(frequency, recency, T);
+        return BetaGeoFamily.LogLikelihood(p.R, p.Alpha, p.A, p.B, Shift, frequency, recency, T);
     }
 
     /// <summary>The total log-likelihood Σ wᵢ ln Lᵢ over weighted rows.</summary>
@@ -61,11 +61,11 @@ public static class ModifiedBetaGeo
 
     /// <inheritdoc cref="BetaGeo.ProbabilityAlive(BetaGeoParameters, double, double, double)" path="/param"/>
     /// <inheritdoc cref="BetaGeo.ProbabilityAlive(BetaGeoParameters, double, double, double)" path="/returns"/>
-    public static double ProbabilityAlive(ModifiedBetaGeoParameters parameters, double frequency, double recency, double age)
+    public static double ProbabilityAlive(ModifiedBetaGeoParameters parameters, double frequency, double recency, double T)
     {
         ModifiedBetaGeoParameters p = parameters.Checked(nameof(parameters));
-        BetaGeo.CheckCustomer(frequency, recency, age);
-        return BetaGeoFamily.ProbabilityAlive(p.R, p.Alpha, p.A, p.B, Shift, frequency, recency, age);
+        BetaGeo.CheckCustomer(frequency, recency, T);
+        return BetaGeoFamily.ProbabilityAlive(p.R, p.Alpha, p.A, p.B, Shift, frequency, recency, T);
     }
 
     /// <summary>
@@ -90,12 +90,12 @@ public static class ModifiedBetaGeo
 
     /// <inheritdoc cref="BetaGeo.ConditionalExpectedPurchases(BetaGeoParameters, double, double, double, double)" path="/param"/>
     /// <inheritdoc cref="BetaGeo.ConditionalExpectedPurchases(BetaGeoParameters, double, double, double, double)" path="/returns"/>
-    public static double ConditionalExpectedPurchases(ModifiedBetaGeoParameters parameters, double horizon, double frequency, double recency, double age)
+    public static double ConditionalExpectedPurchases(ModifiedBetaGeoParameters parameters, double horizon, double frequency, double recency, double T)
     {
         ModifiedBetaGeoParameters p = parameters.Checked(nameof(parameters));
         Guard.NonNegative(horizon);
-        BetaGeo.CheckCustomer(frequency, recency, age);
-        return BetaGeoFamily.ConditionalExpected(p.R, p.Alpha, p.A, p.B, Shift, horizon, frequency, recency, age);
+        BetaGeo.CheckCustomer(frequency, recency, T);
+        return BetaGeoFamily.ConditionalExpected(p.R, p.Alpha, p.A, p.B, Shift, horizon, frequency, recency, T);
     }
 
     /// <summary>
@@ -106,12 +106,12 @@ public static class ModifiedBetaGeo
     /// <inheritdoc cref="BetaGeo.Predict(BetaGeoParameters, double, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, Span{double})" path="/param"/>
     public static void Predict(
         ModifiedBetaGeoParameters parameters, double horizon,
-        ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
+        ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> T,
         Span<double> probabilityAlive, Span<double> expectedPurchases)
     {
         ModifiedBetaGeoParameters p = parameters.Checked(nameof(parameters));
         Guard.NonNegative(horizon);
-        BetaGeoFamily.PredictMany(p.R, p.Alpha, p.A, p.B, Shift, horizon, frequency, recency, age, probabilityAlive, expectedPurchases);
+        BetaGeoFamily.PredictMany(p.R, p.Alpha, p.A, p.B, Shift, horizon, frequency, recency, T, probabilityAlive, expectedPurchases);
     }
 
     /// <summary>
