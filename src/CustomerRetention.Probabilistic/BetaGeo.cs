@@ -20,14 +20,10 @@ public static class BetaGeo
     /// <param name="parameters">The model parameters.</param>
     /// <param name="frequency">x, repeat purchases. Range: x ≥ 0.</param>
     /// <param name="recency">t_x, time of the last repeat purchase. Range: 0 ≤ t_x ≤ T.</param>
-    /// <param name="age">T, time since the first purchase. Range: T ≥ 0.</param>
+    /// <param name="T">T, the customer's age: time from the first purchase to the end of calibration. Range: T ≥ 0.</param>
     /// <returns>ln L (a density in t_x, so it may be positive).</returns>
-    public static double LogLikelihood(BetaGeoParameters parameters, double frequency, double recency, double age)
-    {
-        BetaGeoParameters p = parameters.Checked(nameof(parameters));
-        CheckCustomer(frequency, recency, age);
-        return BetaGeoFamily.LogLikelihood(p.R, p.Alpha, p.A, p.B, Shift, frequency, recency, age);
-    }
+    public static double LogLikelihood(BetaGeoParameters parameters, double frequency, double recency, double T)
+        => Model(parameters).LogLikelihood(frequency, recency, T);
 
     /// <summary>The total log-likelihood Σ wᵢ ln Lᵢ over weighted rows.</summary>
     /// <param name="parameters">The model parameters.</param>
@@ -36,10 +32,7 @@ public static class BetaGeo
     public static double LogLikelihood(BetaGeoParameters parameters, PurchaseHistories data)
     {
         Guard.NotNull(data);
-        BetaGeoParameters p = parameters.Checked(nameof(parameters));
-        var evaluator = new BetaGeoFamily.Evaluator(data, Shift);
-        Span<double> gradient = stackalloc double[4];
-        return evaluator.TotalLogLikelihood(p.R, p.Alpha, p.A, p.B, gradient);
+        return Model(parameters).LogLikelihood(data);
     }
 
     /// <summary>
@@ -62,14 +55,10 @@ public static class BetaGeo
     /// <param name="parameters">The model parameters.</param>
     /// <param name="frequency">x. Range: x ≥ 0.</param>
     /// <param name="recency">t_x. Range: 0 ≤ t_x ≤ T.</param>
-    /// <param name="age">T. Range: T ≥ 0.</param>
+    /// <param name="T">T, the customer's age: time from the first purchase to the end of calibration. Range: T ≥ 0.</param>
     /// <returns>A probability in [0, 1].</returns>
-    public static double ProbabilityAlive(BetaGeoParameters parameters, double frequency, double recency, double age)
-    {
-        BetaGeoParameters p = parameters.Checked(nameof(parameters));
-        CheckCustomer(frequency, recency, age);
-        return BetaGeoFamily.ProbabilityAlive(p.R, p.Alpha, p.A, p.B, Shift, frequency, recency, age);
-    }
+    public static double ProbabilityAlive(BetaGeoParameters parameters, double frequency, double recency, double T)
+        => Model(parameters).ProbabilityAlive(frequency, recency, T);
 
     /// <summary>
     /// E[X(t)], the expected number of repeat purchases in (0, t] of a new customer (FHL 2005, eq. 9):
@@ -79,11 +68,7 @@ public static class BetaGeo
     /// <param name="horizon">t. Range: t ≥ 0.</param>
     /// <returns>The expected number of repeat purchases.</returns>
     public static double ExpectedPurchases(BetaGeoParameters parameters, double horizon)
-    {
-        BetaGeoParameters p = parameters.Checked(nameof(parameters));
-        Guard.NonNegative(horizon);
-        return BetaGeoFamily.ConditionalExpected(p.R, p.Alpha, p.A, p.B, Shift, horizon, 0, 0, 0);
-    }
+        => Model(parameters).ExpectedPurchases(horizon);
 
     /// <summary>
     /// E[Y(t) | x, t_x, T], the expected purchases in the next t time units of a customer with history
@@ -94,15 +79,10 @@ public static class BetaGeo
     /// <param name="horizon">t, the length of the future period. Range: t ≥ 0.</param>
     /// <param name="frequency">x. Range: x ≥ 0.</param>
     /// <param name="recency">t_x. Range: 0 ≤ t_x ≤ T.</param>
-    /// <param name="age">T. Range: T ≥ 0.</param>
+    /// <param name="T">T, the customer's age: time from the first purchase to the end of calibration. Range: T ≥ 0.</param>
     /// <returns>The expected number of purchases.</returns>
-    public static double ConditionalExpectedPurchases(BetaGeoParameters parameters, double horizon, double frequency, double recency, double age)
-    {
-        BetaGeoParameters p = parameters.Checked(nameof(parameters));
-        Guard.NonNegative(horizon);
-        CheckCustomer(frequency, recency, age);
-        return BetaGeoFamily.ConditionalExpected(p.R, p.Alpha, p.A, p.B, Shift, horizon, frequency, recency, age);
-    }
+    public static double ConditionalExpectedPurchases(BetaGeoParameters parameters, double horizon, double frequency, double recency, double T)
+        => Model(parameters).ConditionalExpectedPurchases(horizon, frequency, recency, T);
 
     /// <summary>
     /// P(alive) and the expected purchases in the next <paramref name="horizon"/> for many customers at once,
@@ -112,18 +92,14 @@ public static class BetaGeo
     /// <param name="horizon">t. Range: t ≥ 0.</param>
     /// <param name="frequency">x per customer.</param>
     /// <param name="recency">t_x per customer.</param>
-    /// <param name="age">T per customer.</param>
+    /// <param name="T">T per customer: the customer's age, time from the first purchase to the end of calibration.</param>
     /// <param name="probabilityAlive">Receives P(alive) per customer (same length as the inputs).</param>
     /// <param name="expectedPurchases">Receives the expected purchases per customer (same length).</param>
     public static void Predict(
         BetaGeoParameters parameters, double horizon,
-        ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
+        ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> T,
         Span<double> probabilityAlive, Span<double> expectedPurchases)
-    {
-        BetaGeoParameters p = parameters.Checked(nameof(parameters));
-        Guard.NonNegative(horizon);
-        BetaGeoFamily.PredictMany(p.R, p.Alpha, p.A, p.B, Shift, horizon, frequency, recency, age, probabilityAlive, expectedPurchases);
-    }
+        => Model(parameters).Predict(horizon, frequency, recency, T, probabilityAlive, expectedPurchases);
 
     /// <summary>
     /// P(X(t) = n), the probability of exactly n repeat purchases in (0, t] for a new customer (FHL 2005, eq. 8):
@@ -135,28 +111,7 @@ public static class BetaGeo
     /// <param name="count">n. Range: n ≥ 0.</param>
     /// <returns>A probability in [0, 1].</returns>
     public static double ProbabilityOfPurchases(BetaGeoParameters parameters, double horizon, int count)
-    {
-        BetaGeoParameters p = parameters.Checked(nameof(parameters));
-        Guard.NonNegative(horizon);
-        Guard.NonNegative(count);
-        double r = p.R, alpha = p.Alpha, a = p.A, b = p.B;
-        if (horizon == 0)
-        {
-            return count == 0 ? 1.0 : 0.0;
-        }
-
-        double logP = Math.Log(alpha) - Math.Log(alpha + horizon);
-        double logQ = Math.Log(horizon) - Math.Log(alpha + horizon);
-        double first = Math.Exp(LogBetaRatio(a, b, 0, count, a, b + count) + NegativeBinomialLog(r, logP, logQ, count));
-        if (count == 0)
-        {
-            return Clamp01(first);
-        }
-
-        double tail = NegativeBinomialTail(r, logP, logQ, count);
-        double second = Math.Exp(LogBetaRatio(a, b, 1, count - 1, a + 1, b + count - 1)) * tail;
-        return Clamp01(first + second);
-    }
+        => Model(parameters).ProbabilityOfPurchases(horizon, count);
 
     /// <summary>
     /// ln[B(a+i, b+j)/B(a, b)] = ln Γ(a+i) − ln Γ(a) + ln Γ(b+j) − ln Γ(b) − ln Γ(a+b+i+j) + ln Γ(a+b): as the
@@ -216,10 +171,17 @@ public static class BetaGeo
 
     internal static double Clamp01(double v) => v < 0 || double.IsNaN(v) ? 0 : v > 1 ? 1 : v;
 
-    internal static void CheckCustomer(double frequency, double recency, double age)
+    internal static void CheckCustomer(double frequency, double recency, double T)
     {
         Guard.NonNegative(frequency);
-        Guard.NonNegative(age);
-        Guard.InRange(recency, 0, age);
+        Guard.NonNegative(T);
+        Guard.InRange(recency, 0, T);
+    }
+
+    /// <summary>The family member of these parameters, validated (the error names <c>parameters</c>).</summary>
+    private static BetaGeoFamilyModel Model(BetaGeoParameters parameters)
+    {
+        BetaGeoParameters p = parameters.Checked(nameof(parameters));
+        return new BetaGeoFamilyModel(p.R, p.Alpha, p.A, p.B, Shift);
     }
 }

@@ -570,16 +570,16 @@ internal static class BetaGeoFamily
 
     public static void PredictMany(
         double r, double alpha, double a, double b, int k, double horizon,
-        ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
+        ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> T,
         Span<double> probabilityAlive, Span<double> expectedPurchases)
     {
         Guard.SameLength(frequency.Length, recency.Length);
-        Guard.SameLength(frequency.Length, age.Length);
+        Guard.SameLength(frequency.Length, T.Length);
         Guard.SameLength(frequency.Length, probabilityAlive.Length);
         Guard.SameLength(frequency.Length, expectedPurchases.Length);
         for (int i = 0; i < frequency.Length; i++)
         {
-            double x = frequency[i], tx = recency[i], t = age[i];
+            double x = frequency[i], tx = recency[i], t = T[i];
             if (!(x >= 0) || !(t >= 0) || !(tx >= 0) || !(tx <= t) || double.IsInfinity(x) || double.IsInfinity(t))
             {
                 throw new ArgumentOutOfRangeException(nameof(frequency), FormattableString.Invariant($"Customer {i}: (x, t_x, T) = ({x}, {tx}, {t}) is not a valid history."));
@@ -593,7 +593,7 @@ internal static class BetaGeoFamily
         {
             unsafe
             {
-                fixed (double* px = frequency, ptx = recency, pt = age, pa = probabilityAlive, pe = expectedPurchases)
+                fixed (double* px = frequency, ptx = recency, pt = T, pa = probabilityAlive, pe = expectedPurchases)
                 {
                     nint ix = (nint)px, itx = (nint)ptx, it = (nint)pt, ia = (nint)pa, ie = (nint)pe;
                     Parallel.For(0, (n + Chunk - 1) / Chunk, c =>
@@ -614,12 +614,12 @@ internal static class BetaGeoFamily
             return;
         }
 #endif
-        PredictRange(r, alpha, a, b, k, horizon, frequency, recency, age, probabilityAlive, expectedPurchases);
+        PredictRange(r, alpha, a, b, k, horizon, frequency, recency, T, probabilityAlive, expectedPurchases);
     }
 
     private static void PredictRange(
         double r, double alpha, double a, double b, int k, double horizon,
-        ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
+        ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> T,
         Span<double> probabilityAlive, Span<double> expectedPurchases)
     {
         // The same arithmetic as ProbabilityAlive and ConditionalExpected, with the parameter-only logarithms
@@ -650,7 +650,7 @@ internal static class BetaGeoFamily
         keyX.Fill(double.NaN);
         for (int i = 0; i < frequency.Length; i++)
         {
-            double x = frequency[i], tx = recency[i], t = age[i];
+            double x = frequency[i], tx = recency[i], t = T[i];
             double m = x + k;
             int st = LogSlot(t);
             double logAT;

@@ -11,19 +11,19 @@ public static class CustomerBaseSimulator
     /// process with rate λ and after each repeat purchase the customer drops out with probability p.
     /// </summary>
     /// <param name="parameters">The model parameters.</param>
-    /// <param name="ages">T per customer: one customer is drawn per entry. Range: T ≥ 0.</param>
+    /// <param name="T">T per customer: one customer is drawn per entry. Range: T ≥ 0.</param>
     /// <param name="seed">Random seed.</param>
     /// <returns>The customers' (x, t_x, T), one row each with weight 1.</returns>
-    public static PurchaseHistories BetaGeo(BetaGeoParameters parameters, ReadOnlySpan<double> ages, int seed)
+    public static PurchaseHistories BetaGeo(BetaGeoParameters parameters, ReadOnlySpan<double> T, int seed)
     {
         BetaGeoParameters p = parameters.Checked(nameof(parameters));
-        Guard.AllFinite(ages);
+        Guard.AllFinite(T);
         var random = new Random(seed);
-        int n = ages.Length;
+        int n = T.Length;
         double[] x = new double[n], tx = new double[n], t = new double[n];
         for (int i = 0; i < n; i++)
         {
-            double age = Guard.NonNegative(ages[i], nameof(ages));
+            double age = Guard.NonNegative(T[i], nameof(T));
             double lambda = Gamma(random, p.R) / p.Alpha;
             double dropout = Beta(random, p.A, p.B);
             double time = 0, last = 0;
@@ -100,19 +100,19 @@ public static class CustomerBaseSimulator
     /// lifetime τ ~ Exponential(μ), and purchases as a Poisson process with rate λ until min(τ, T).
     /// </summary>
     /// <param name="parameters">The model parameters.</param>
-    /// <param name="ages">T per customer: one customer per entry. Range: T ≥ 0.</param>
+    /// <param name="T">T per customer: one customer per entry. Range: T ≥ 0.</param>
     /// <param name="seed">Random seed.</param>
     /// <returns>The customers' (x, t_x, T).</returns>
-    public static PurchaseHistories ParetoNbd(ParetoNbdParameters parameters, ReadOnlySpan<double> ages, int seed)
+    public static PurchaseHistories ParetoNbd(ParetoNbdParameters parameters, ReadOnlySpan<double> T, int seed)
     {
         ParetoNbdParameters p = parameters.Checked(nameof(parameters));
-        Guard.AllFinite(ages);
+        Guard.AllFinite(T);
         var random = new Random(seed);
-        int n = ages.Length;
+        int n = T.Length;
         double[] x = new double[n], tx = new double[n], t = new double[n];
         for (int i = 0; i < n; i++)
         {
-            double age = Guard.NonNegative(ages[i], nameof(ages));
+            double age = Guard.NonNegative(T[i], nameof(T));
             double lambda = Gamma(random, p.R) / p.Alpha;
             double mu = Gamma(random, p.S) / p.Beta;
             double end = Math.Min(age, Exponential(random) / mu);

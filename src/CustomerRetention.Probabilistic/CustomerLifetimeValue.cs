@@ -12,51 +12,51 @@ public static class CustomerLifetimeValue
     /// <param name="parameters">The transaction model.</param>
     /// <param name="frequency">x. Range: x ≥ 0.</param>
     /// <param name="recency">t_x. Range: 0 ≤ t_x ≤ T.</param>
-    /// <param name="age">T. Range: T ≥ 0.</param>
+    /// <param name="T">T, the customer's age: time from the first purchase to the end of calibration. Range: T ≥ 0.</param>
     /// <param name="averageValue">Expected value per purchase (money). Range: finite.</param>
     /// <param name="horizon">How far ahead, in the model's time unit. Range: 0 ≤ horizon ≤ 1e6.</param>
     /// <param name="discountRate">Discount rate per time unit. Range: 0 ≤ d ≤ 10.</param>
     /// <returns>The present value of the expected future purchases.</returns>
-    public static double Discounted(BetaGeoParameters parameters, double frequency, double recency, double age, double averageValue, double horizon, double discountRate)
+    public static double Discounted(BetaGeoParameters parameters, double frequency, double recency, double T, double averageValue, double horizon, double discountRate)
     {
         BetaGeoParameters p = parameters.Checked(nameof(parameters));
-        BetaGeo.CheckCustomer(frequency, recency, age);
+        BetaGeo.CheckCustomer(frequency, recency, T);
         Check(averageValue, horizon, discountRate);
-        return Sum(t => BetaGeoFamily.ConditionalExpected(p.R, p.Alpha, p.A, p.B, 0, t, frequency, recency, age), averageValue, horizon, discountRate);
+        return Sum(t => BetaGeoFamily.ConditionalExpected(p.R, p.Alpha, p.A, p.B, 0, t, frequency, recency, T), averageValue, horizon, discountRate);
     }
 
     /// <summary>Discounted CLV of a customer under MBG/NBD.</summary>
     /// <param name="parameters">The transaction model.</param>
     /// <param name="frequency">x. Range: x ≥ 0.</param>
     /// <param name="recency">t_x. Range: 0 ≤ t_x ≤ T.</param>
-    /// <param name="age">T. Range: T ≥ 0.</param>
+    /// <param name="T">T, the customer's age: time from the first purchase to the end of calibration. Range: T ≥ 0.</param>
     /// <param name="averageValue">Expected value per purchase. Range: finite.</param>
     /// <param name="horizon">How far ahead. Range: 0 ≤ horizon ≤ 1e6.</param>
     /// <param name="discountRate">Discount rate per time unit. Range: 0 ≤ d ≤ 10.</param>
     /// <returns>The present value of the expected future purchases.</returns>
-    public static double Discounted(ModifiedBetaGeoParameters parameters, double frequency, double recency, double age, double averageValue, double horizon, double discountRate)
+    public static double Discounted(ModifiedBetaGeoParameters parameters, double frequency, double recency, double T, double averageValue, double horizon, double discountRate)
     {
         ModifiedBetaGeoParameters p = parameters.Checked(nameof(parameters));
-        BetaGeo.CheckCustomer(frequency, recency, age);
+        BetaGeo.CheckCustomer(frequency, recency, T);
         Check(averageValue, horizon, discountRate);
-        return Sum(t => BetaGeoFamily.ConditionalExpected(p.R, p.Alpha, p.A, p.B, 1, t, frequency, recency, age), averageValue, horizon, discountRate);
+        return Sum(t => BetaGeoFamily.ConditionalExpected(p.R, p.Alpha, p.A, p.B, 1, t, frequency, recency, T), averageValue, horizon, discountRate);
     }
 
     /// <summary>Discounted CLV of a customer under Pareto/NBD.</summary>
     /// <param name="parameters">The transaction model.</param>
     /// <param name="frequency">x. Range: x ≥ 0.</param>
     /// <param name="recency">t_x. Range: 0 ≤ t_x ≤ T.</param>
-    /// <param name="age">T. Range: T ≥ 0.</param>
+    /// <param name="T">T, the customer's age: time from the first purchase to the end of calibration. Range: T ≥ 0.</param>
     /// <param name="averageValue">Expected value per purchase. Range: finite.</param>
     /// <param name="horizon">How far ahead. Range: 0 ≤ horizon ≤ 1e6.</param>
     /// <param name="discountRate">Discount rate per time unit. Range: 0 ≤ d ≤ 10.</param>
     /// <returns>The present value of the expected future purchases.</returns>
-    public static double Discounted(ParetoNbdParameters parameters, double frequency, double recency, double age, double averageValue, double horizon, double discountRate)
+    public static double Discounted(ParetoNbdParameters parameters, double frequency, double recency, double T, double averageValue, double horizon, double discountRate)
     {
         ParetoNbdParameters p = parameters.Checked(nameof(parameters));
-        BetaGeo.CheckCustomer(frequency, recency, age);
+        BetaGeo.CheckCustomer(frequency, recency, T);
         Check(averageValue, horizon, discountRate);
-        return Sum(t => ParetoNbd.Conditional(p, t, frequency, recency, age), averageValue, horizon, discountRate);
+        return Sum(t => ParetoNbd.Conditional(p, t, frequency, recency, T), averageValue, horizon, discountRate);
     }
 
     /// <summary>
@@ -70,17 +70,17 @@ public static class CustomerLifetimeValue
     /// <param name="parameters">The transaction model.</param>
     /// <param name="frequency">x. Range: x ≥ 0.</param>
     /// <param name="recency">t_x. Range: 0 ≤ t_x ≤ T.</param>
-    /// <param name="age">T. Range: T ≥ 0.</param>
+    /// <param name="T">T, the customer's age: time from the first purchase to the end of calibration. Range: T ≥ 0.</param>
     /// <param name="averageValue">Expected value (or margin) per purchase, e.g. Gamma-Gamma's conditional expected average value. Range: finite.</param>
     /// <param name="discountRate">δ, continuously compounded discount rate per model time unit (15 % a year on weekly data: ln(1.15)/52). Range: δ &gt; 0.</param>
     /// <returns>The present value of the customer's expected future purchases.</returns>
-    public static double DiscountedResidual(ParetoNbdParameters parameters, double frequency, double recency, double age, double averageValue, double discountRate)
+    public static double DiscountedResidual(ParetoNbdParameters parameters, double frequency, double recency, double T, double averageValue, double discountRate)
     {
         ParetoNbdParameters p = parameters.Checked(nameof(parameters));
-        BetaGeo.CheckCustomer(frequency, recency, age);
+        BetaGeo.CheckCustomer(frequency, recency, T);
         Guard.Finite(averageValue);
         Guard.Positive(discountRate);
-        return averageValue * ParetoNbd.Dert(p, discountRate, frequency, recency, age);
+        return averageValue * ParetoNbd.Dert(p, discountRate, frequency, recency, T);
     }
 
     /// <summary>

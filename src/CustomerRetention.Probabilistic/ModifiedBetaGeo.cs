@@ -1,6 +1,3 @@
-using CustomerRetention.Numerics;
-using CustomerRetention.Probabilistic.Numerics;
-
 namespace CustomerRetention.Probabilistic;
 
 /// <summary>
@@ -21,12 +18,8 @@ public static class ModifiedBetaGeo
 
     /// <inheritdoc cref="BetaGeo.LogLikelihood(BetaGeoParameters, double, double, double)" path="/param"/>
     /// <inheritdoc cref="BetaGeo.LogLikelihood(BetaGeoParameters, double, double, double)" path="/returns"/>
-    public static double LogLikelihood(ModifiedBetaGeoParameters parameters, double frequency, double recency, double age)
-    {
-        ModifiedBetaGeoParameters p = parameters.Checked(nameof(parameters));
-        BetaGeo.CheckCustomer(frequency, recency, age);
-        return BetaGeoFamily.LogLikelihood(p.R, p.Alpha, p.A, p.B, Shift, frequency, recency, age);
-    }
+    public static double LogLikelihood(ModifiedBetaGeoParameters parameters, double frequency, double recency, double T)
+        => Model(parameters).LogLikelihood(frequency, recency, T);
 
     /// <summary>The total log-likelihood Σ wᵢ ln Lᵢ over weighted rows.</summary>
 
@@ -35,10 +28,7 @@ public static class ModifiedBetaGeo
     public static double LogLikelihood(ModifiedBetaGeoParameters parameters, PurchaseHistories data)
     {
         Guard.NotNull(data);
-        ModifiedBetaGeoParameters p = parameters.Checked(nameof(parameters));
-        var evaluator = new BetaGeoFamily.Evaluator(data, Shift);
-        Span<double> gradient = stackalloc double[4];
-        return evaluator.TotalLogLikelihood(p.R, p.Alpha, p.A, p.B, gradient);
+        return Model(parameters).LogLikelihood(data);
     }
 
     /// <summary>
@@ -61,12 +51,8 @@ public static class ModifiedBetaGeo
 
     /// <inheritdoc cref="BetaGeo.ProbabilityAlive(BetaGeoParameters, double, double, double)" path="/param"/>
     /// <inheritdoc cref="BetaGeo.ProbabilityAlive(BetaGeoParameters, double, double, double)" path="/returns"/>
-    public static double ProbabilityAlive(ModifiedBetaGeoParameters parameters, double frequency, double recency, double age)
-    {
-        ModifiedBetaGeoParameters p = parameters.Checked(nameof(parameters));
-        BetaGeo.CheckCustomer(frequency, recency, age);
-        return BetaGeoFamily.ProbabilityAlive(p.R, p.Alpha, p.A, p.B, Shift, frequency, recency, age);
-    }
+    public static double ProbabilityAlive(ModifiedBetaGeoParameters parameters, double frequency, double recency, double T)
+        => Model(parameters).ProbabilityAlive(frequency, recency, T);
 
     /// <summary>
     /// E[X(t)], the expected number of repeat purchases in (0, t] of a new customer:
@@ -76,11 +62,7 @@ public static class ModifiedBetaGeo
     /// <inheritdoc cref="BetaGeo.ExpectedPurchases(BetaGeoParameters, double)" path="/param"/>
     /// <inheritdoc cref="BetaGeo.ExpectedPurchases(BetaGeoParameters, double)" path="/returns"/>
     public static double ExpectedPurchases(ModifiedBetaGeoParameters parameters, double horizon)
-    {
-        ModifiedBetaGeoParameters p = parameters.Checked(nameof(parameters));
-        Guard.NonNegative(horizon);
-        return BetaGeoFamily.ConditionalExpected(p.R, p.Alpha, p.A, p.B, Shift, horizon, 0, 0, 0);
-    }
+        => Model(parameters).ExpectedPurchases(horizon);
 
     /// <summary>
     /// E[Y(t) | x, t_x, T], the expected purchases in the next t time units of a customer with history
@@ -90,13 +72,8 @@ public static class ModifiedBetaGeo
 
     /// <inheritdoc cref="BetaGeo.ConditionalExpectedPurchases(BetaGeoParameters, double, double, double, double)" path="/param"/>
     /// <inheritdoc cref="BetaGeo.ConditionalExpectedPurchases(BetaGeoParameters, double, double, double, double)" path="/returns"/>
-    public static double ConditionalExpectedPurchases(ModifiedBetaGeoParameters parameters, double horizon, double frequency, double recency, double age)
-    {
-        ModifiedBetaGeoParameters p = parameters.Checked(nameof(parameters));
-        Guard.NonNegative(horizon);
-        BetaGeo.CheckCustomer(frequency, recency, age);
-        return BetaGeoFamily.ConditionalExpected(p.R, p.Alpha, p.A, p.B, Shift, horizon, frequency, recency, age);
-    }
+    public static double ConditionalExpectedPurchases(ModifiedBetaGeoParameters parameters, double horizon, double frequency, double recency, double T)
+        => Model(parameters).ConditionalExpectedPurchases(horizon, frequency, recency, T);
 
     /// <summary>
     /// P(alive) and the expected purchases in the next <paramref name="horizon"/> for many customers at once,
@@ -106,13 +83,9 @@ public static class ModifiedBetaGeo
     /// <inheritdoc cref="BetaGeo.Predict(BetaGeoParameters, double, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, Span{double})" path="/param"/>
     public static void Predict(
         ModifiedBetaGeoParameters parameters, double horizon,
-        ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
+        ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> T,
         Span<double> probabilityAlive, Span<double> expectedPurchases)
-    {
-        ModifiedBetaGeoParameters p = parameters.Checked(nameof(parameters));
-        Guard.NonNegative(horizon);
-        BetaGeoFamily.PredictMany(p.R, p.Alpha, p.A, p.B, Shift, horizon, frequency, recency, age, probabilityAlive, expectedPurchases);
-    }
+        => Model(parameters).Predict(horizon, frequency, recency, T, probabilityAlive, expectedPurchases);
 
     /// <summary>
     /// P(X(t) = n), the probability of exactly n repeat purchases in (0, t] for a new customer. Given (λ, p) the
@@ -127,27 +100,12 @@ public static class ModifiedBetaGeo
     /// <inheritdoc cref="BetaGeo.ProbabilityOfPurchases(BetaGeoParameters, double, int)" path="/param"/>
     /// <inheritdoc cref="BetaGeo.ProbabilityOfPurchases(BetaGeoParameters, double, int)" path="/returns"/>
     public static double ProbabilityOfPurchases(ModifiedBetaGeoParameters parameters, double horizon, int count)
+        => Model(parameters).ProbabilityOfPurchases(horizon, count);
+
+    /// <summary>The family member of these parameters, validated (the error names <c>parameters</c>).</summary>
+    private static BetaGeoFamilyModel Model(ModifiedBetaGeoParameters parameters)
     {
         ModifiedBetaGeoParameters p = parameters.Checked(nameof(parameters));
-        Guard.NonNegative(horizon);
-        Guard.NonNegative(count);
-        double r = p.R, alpha = p.Alpha, a = p.A, b = p.B;
-        if (horizon == 0)
-        {
-            return count == 0 ? 1.0 : 0.0;
-        }
-
-        double logP = Math.Log(alpha) - Math.Log(alpha + horizon);
-        double logQ = Math.Log(horizon) - Math.Log(alpha + horizon);
-        double first = Math.Exp(BetaGeo.LogBetaRatio(a, b, 0, count + 1.0, a, b + count + 1) + BetaGeo.NegativeBinomialLog(r, logP, logQ, count));
-        if (count == 0)
-        {
-            // The customer who drops out at time 0 buys nothing: E[p] = a/(a+b).
-            return BetaGeo.Clamp01(first + (a / (a + b)));
-        }
-
-        double tail = BetaGeo.NegativeBinomialTail(r, logP, logQ, count);
-        double second = Math.Exp(BetaGeo.LogBetaRatio(a, b, 1, count, a + 1, b + count)) * tail;
-        return BetaGeo.Clamp01(first + second);
+        return new BetaGeoFamilyModel(p.R, p.Alpha, p.A, p.B, Shift);
     }
 }

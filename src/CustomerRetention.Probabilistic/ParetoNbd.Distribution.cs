@@ -125,14 +125,14 @@ public static partial class ParetoNbd
     /// </param>
     /// <param name="frequency">x. Range: x ≥ 0.</param>
     /// <param name="recency">t_x. Range: 0 ≤ t_x ≤ T.</param>
-    /// <param name="age">T. Range: T ≥ 0.</param>
+    /// <param name="T">T, the customer's age: time from the first purchase to the end of calibration. Range: T ≥ 0.</param>
     /// <returns>The present value, in transactions, of the customer's expected future purchases (≥ 0).</returns>
-    public static double DiscountedExpectedResidualTransactions(ParetoNbdParameters parameters, double discountRate, double frequency, double recency, double age)
+    public static double DiscountedExpectedResidualTransactions(ParetoNbdParameters parameters, double discountRate, double frequency, double recency, double T)
     {
         ParetoNbdParameters p = parameters.Checked(nameof(parameters));
         Guard.Positive(discountRate);
-        BetaGeo.CheckCustomer(frequency, recency, age);
-        return Dert(p, discountRate, frequency, recency, age);
+        BetaGeo.CheckCustomer(frequency, recency, T);
+        return Dert(p, discountRate, frequency, recency, T);
     }
 
     internal static double Dert(ParetoNbdParameters p, double delta, double x, double tx, double t)

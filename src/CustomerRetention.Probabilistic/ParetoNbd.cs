@@ -66,15 +66,15 @@ public static partial class ParetoNbd
     /// <param name="parameters">The model parameters.</param>
     /// <param name="frequency">x. Range: x ≥ 0.</param>
     /// <param name="recency">t_x. Range: 0 ≤ t_x ≤ T.</param>
-    /// <param name="age">T. Range: T ≥ 0.</param>
+    /// <param name="T">T, the customer's age: time from the first purchase to the end of calibration. Range: T ≥ 0.</param>
     /// <returns>ln L.</returns>
-    public static double LogLikelihood(ParetoNbdParameters parameters, double frequency, double recency, double age)
+    public static double LogLikelihood(ParetoNbdParameters parameters, double frequency, double recency, double T)
     {
         ParetoNbdParameters p = parameters.Checked(nameof(parameters));
-        BetaGeo.CheckCustomer(frequency, recency, age);
+        BetaGeo.CheckCustomer(frequency, recency, T);
         double r = p.R, alpha = p.Alpha, s = p.S, beta = p.Beta;
         return SpecialFunctions.LogGamma(r + frequency) - SpecialFunctions.LogGamma(r) + (r * Math.Log(alpha)) + (s * Math.Log(beta))
-            + LogBracket(r, alpha, s, beta, frequency, recency, age, out _);
+            + LogBracket(r, alpha, s, beta, frequency, recency, T, out _);
     }
 
     /// <summary>The total log-likelihood Σ wᵢ ln Lᵢ.</summary>
@@ -140,13 +140,13 @@ public static partial class ParetoNbd
     /// <param name="parameters">The model parameters.</param>
     /// <param name="frequency">x. Range: x ≥ 0.</param>
     /// <param name="recency">t_x. Range: 0 ≤ t_x ≤ T.</param>
-    /// <param name="age">T. Range: T ≥ 0.</param>
+    /// <param name="T">T, the customer's age: time from the first purchase to the end of calibration. Range: T ≥ 0.</param>
     /// <returns>A probability in [0, 1].</returns>
-    public static double ProbabilityAlive(ParetoNbdParameters parameters, double frequency, double recency, double age)
+    public static double ProbabilityAlive(ParetoNbdParameters parameters, double frequency, double recency, double T)
     {
         ParetoNbdParameters p = parameters.Checked(nameof(parameters));
-        BetaGeo.CheckCustomer(frequency, recency, age);
-        return Alive(p, frequency, recency, age);
+        BetaGeo.CheckCustomer(frequency, recency, T);
+        return Alive(p, frequency, recency, T);
     }
 
     /// <summary>E[X(t)] = rβ/(α(s−1)) [1 − (β/(β+t))^{s−1}] (SMC 1987; FHL 2005); (rβ/α) ln(1 + t/β) at s = 1.</summary>
@@ -167,14 +167,14 @@ public static partial class ParetoNbd
     /// <param name="horizon">t. Range: t ≥ 0.</param>
     /// <param name="frequency">x. Range: x ≥ 0.</param>
     /// <param name="recency">t_x. Range: 0 ≤ t_x ≤ T.</param>
-    /// <param name="age">T. Range: T ≥ 0.</param>
+    /// <param name="T">T, the customer's age: time from the first purchase to the end of calibration. Range: T ≥ 0.</param>
     /// <returns>The expected purchases in the next t.</returns>
-    public static double ConditionalExpectedPurchases(ParetoNbdParameters parameters, double horizon, double frequency, double recency, double age)
+    public static double ConditionalExpectedPurchases(ParetoNbdParameters parameters, double horizon, double frequency, double recency, double T)
     {
         ParetoNbdParameters p = parameters.Checked(nameof(parameters));
         Guard.NonNegative(horizon);
-        BetaGeo.CheckCustomer(frequency, recency, age);
-        return Conditional(p, horizon, frequency, recency, age);
+        BetaGeo.CheckCustomer(frequency, recency, T);
+        return Conditional(p, horizon, frequency, recency, T);
     }
 
     /// <summary>P(alive) and expected purchases in the next <paramref name="horizon"/> for many customers (no allocation per customer).</summary>
@@ -182,26 +182,26 @@ public static partial class ParetoNbd
     /// <param name="horizon">t. Range: t ≥ 0.</param>
     /// <param name="frequency">x per customer.</param>
     /// <param name="recency">t_x per customer.</param>
-    /// <param name="age">T per customer.</param>
+    /// <param name="T">T per customer: the customer's age, time from the first purchase to the end of calibration.</param>
     /// <param name="probabilityAlive">Receives P(alive).</param>
     /// <param name="expectedPurchases">Receives the expected purchases.</param>
     public static void Predict(
         ParetoNbdParameters parameters, double horizon,
-        ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
+        ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> T,
         Span<double> probabilityAlive, Span<double> expectedPurchases)
     {
         ParetoNbdParameters p = parameters.Checked(nameof(parameters));
         Guard.NonNegative(horizon);
         Guard.SameLength(frequency.Length, recency.Length);
-        Guard.SameLength(frequency.Length, age.Length);
+        Guard.SameLength(frequency.Length, T.Length);
         Guard.SameLength(frequency.Length, probabilityAlive.Length);
         Guard.SameLength(frequency.Length, expectedPurchases.Length);
         for (int i = 0; i < frequency.Length; i++)
         {
-            BetaGeo.CheckCustomer(frequency[i], recency[i], age[i]);
-            double alive = Alive(p, frequency[i], recency[i], age[i]);
+            BetaGeo.CheckCustomer(frequency[i], recency[i], T[i]);
+            double alive = Alive(p, frequency[i], recency[i], T[i]);
             probabilityAlive[i] = alive;
-            expectedPurchases[i] = alive * ExpectedIfAlive(p, horizon, frequency[i], age[i]);
+            expectedPurchases[i] = alive * ExpectedIfAlive(p, horizon, frequency[i], T[i]);
         }
     }
 

@@ -24,15 +24,15 @@ public sealed class PurchaseHistories
     /// <summary>Creates the rows from lists; <paramref name="weights"/> null means one customer per row.</summary>
     /// <param name="frequency">x, repeat purchases per row. Range: x ≥ 0.</param>
     /// <param name="recency">t_x, time of the last repeat purchase since the first purchase. Range: 0 ≤ t_x ≤ T; 0 when x = 0 (not used then by BG/NBD and Pareto/NBD).</param>
-    /// <param name="t">T, the customer's age: time from the first purchase to the end of calibration. Range: T ≥ 0.</param>
+    /// <param name="T">T, the customer's age: time from the first purchase to the end of calibration. Range: T ≥ 0.</param>
     /// <param name="weights">Customers per row. Range: w ≥ 0; null for all ones.</param>
-    public PurchaseHistories(IReadOnlyList<double> frequency, IReadOnlyList<double> recency, IReadOnlyList<double> t, IReadOnlyList<double>? weights = null)
+    public PurchaseHistories(IReadOnlyList<double> frequency, IReadOnlyList<double> recency, IReadOnlyList<double> T, IReadOnlyList<double>? weights = null)
     {
         Guard.NotNull(frequency);
         Guard.NotNull(recency);
-        Guard.NotNull(t);
+        Guard.NotNull(T);
         Guard.SameLength(frequency.Count, recency.Count);
-        Guard.SameLength(frequency.Count, t.Count);
+        Guard.SameLength(frequency.Count, T.Count);
         if (weights is not null)
         {
             Guard.SameLength(frequency.Count, weights.Count);
@@ -47,7 +47,7 @@ public sealed class PurchaseHistories
         {
             _frequency[i] = frequency[i];
             _recency[i] = recency[i];
-            _t[i] = t[i];
+            _t[i] = T[i];
             _weight[i] = weights is null ? 1.0 : weights[i];
         }
 
@@ -66,13 +66,13 @@ public sealed class PurchaseHistories
     /// <summary>Creates the rows from spans (copied); an empty <paramref name="weights"/> means one customer per row.</summary>
     /// <param name="frequency">x per row. Range: x ≥ 0.</param>
     /// <param name="recency">t_x per row. Range: 0 ≤ t_x ≤ T.</param>
-    /// <param name="t">T per row. Range: T ≥ 0.</param>
+    /// <param name="T">T per row. Range: T ≥ 0.</param>
     /// <param name="weights">Customers per row (w ≥ 0), or empty for all ones.</param>
     /// <returns>The validated rows.</returns>
-    public static PurchaseHistories FromSpans(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, ReadOnlySpan<double> weights)
+    public static PurchaseHistories FromSpans(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> T, ReadOnlySpan<double> weights)
     {
         Guard.SameLength(frequency.Length, recency.Length);
-        Guard.SameLength(frequency.Length, t.Length);
+        Guard.SameLength(frequency.Length, T.Length);
         if (!weights.IsEmpty)
         {
             Guard.SameLength(frequency.Length, weights.Length);
@@ -88,7 +88,7 @@ public sealed class PurchaseHistories
             weights.CopyTo(w);
         }
 
-        return new PurchaseHistories(frequency.ToArray(), recency.ToArray(), t.ToArray(), w);
+        return new PurchaseHistories(frequency.ToArray(), recency.ToArray(), T.ToArray(), w);
     }
 
     /// <summary>
@@ -226,7 +226,7 @@ public sealed class PurchaseHistories
 
             if (!(t[i] >= 0) || double.IsInfinity(t[i]))
             {
-                throw new ArgumentOutOfRangeException("t", t[i], FormattableString.Invariant($"Row {i}: T (the customer's age) must be a finite number ≥ 0."));
+                throw new ArgumentOutOfRangeException("T", t[i], FormattableString.Invariant($"Row {i}: T (the customer's age) must be a finite number ≥ 0."));
             }
 
             if (!(tx[i] >= 0) || !(tx[i] <= t[i]))

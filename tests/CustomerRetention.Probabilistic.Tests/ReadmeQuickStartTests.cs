@@ -16,8 +16,8 @@ public sealed class ReadmeQuickStartTests
         ModelInputs inputs = PurchaseAggregator.Summarize(table, through: calibrationEnd).ToModelInputs(calibrationEnd, TimeUnit.Week);
         FitResult<BetaGeoParameters> fit = BetaGeo.Fit(inputs);
         FitResult<GammaGammaParameters> spend = GammaGamma.Fit(inputs);
-        double alive = BetaGeo.ProbabilityAlive(fit, frequency: 26, recency: 30.86, age: 31);
-        double next52 = BetaGeo.ConditionalExpectedPurchases(fit, horizon: 52, frequency: 26, recency: 30.86, age: 31);
+        double alive = BetaGeo.ProbabilityAlive(fit, frequency: 26, recency: 30.86, T: 31);
+        double next52 = BetaGeo.ConditionalExpectedPurchases(fit, horizon: 52, frequency: 26, recency: 30.86, T: 31);
         ModelInput first = inputs[0];
         double value = GammaGamma.ConditionalExpectedAverageValue(spend, first.Frequency, (double)first.MonetaryValue);
         double clv = CustomerLifetimeValue.Discounted(fit, first.Frequency, first.Recency, first.T, value, horizon: 52, discountRate: 0.01);
@@ -56,8 +56,8 @@ public sealed class ReadmeQuickStartTests
             "ModelInputs inputs = PurchaseAggregator.Summarize(table, through: calibrationEnd).ToModelInputs(calibrationEnd, TimeUnit.Week);",
             "FitResult<BetaGeoParameters> fit = BetaGeo.Fit(inputs);",
             "FitResult<GammaGammaParameters> spend = GammaGamma.Fit(inputs);",
-            "double alive = BetaGeo.ProbabilityAlive(fit, frequency: 26, recency: 30.86, age: 31);",
-            "double next52 = BetaGeo.ConditionalExpectedPurchases(fit, horizon: 52, frequency: 26, recency: 30.86, age: 31);",
+            "double alive = BetaGeo.ProbabilityAlive(fit, frequency: 26, recency: 30.86, T: 31);",
+            "double next52 = BetaGeo.ConditionalExpectedPurchases(fit, horizon: 52, frequency: 26, recency: 30.86, T: 31);",
             "ModelInput first = inputs[0];",
             "double value = GammaGamma.ConditionalExpectedAverageValue(spend, first.Frequency, (double)first.MonetaryValue);",
             "double clv = CustomerLifetimeValue.Discounted(fit, first.Frequency, first.Recency, first.T, value, horizon: 52, discountRate: 0.01);",

@@ -43,12 +43,17 @@ public class DistributionsTests
     public void StudentTCritical_MatchesTables(double level, double df, double expected) =>
         Tolerance.Decimals(expected, Distributions.StudentTCritical(level, df), 6);
 
-    [Fact]
-    public void LogGamma_MatchesKnownValues()
+    [Theory]
+    // Student's t with ν = 1 is the Cauchy distribution: F(t) = ½ + arctan(t)/π; with ν = 2, F(t) = ½ + t / (2√(2 + t²)).
+    // Both run the incomplete beta on the shared ln B (src/Shared/Numerics).
+    [InlineData(1.0, 0.5)]
+    [InlineData(1.0, 3.0)]
+    [InlineData(2.0, -1.5)]
+    [InlineData(2.0, 4.0)]
+    public void StudentTCdf_MatchesClosedForms(double df, double t)
     {
-        // Γ(5) = 24, Γ(½) = √π.
-        Tolerance.Close(Math.Log(24), Distributions.LogGamma(5), relative: 1e-13);
-        Tolerance.Close(0.5 * Math.Log(Math.PI), Distributions.LogGamma(0.5), relative: 1e-13);
+        double expected = df == 1 ? 0.5 + (Math.Atan(t) / Math.PI) : 0.5 + (t / (2 * Math.Sqrt(2 + (t * t))));
+        Tolerance.Close(expected, Distributions.StudentTCdf(t, df), relative: 1e-13);
     }
 
     [Fact]

@@ -72,9 +72,9 @@ public abstract class TransactionModel
     /// <summary>P(alive | x, t_x, T): the probability that the customer is still active at the end of calibration.</summary>
     /// <param name="frequency">x, repeat purchases. Range: x ≥ 0.</param>
     /// <param name="recency">t_x. Range: 0 ≤ t_x ≤ T.</param>
-    /// <param name="t">T, the customer's age. Range: T ≥ 0.</param>
+    /// <param name="T">T, the customer's age. Range: T ≥ 0.</param>
     /// <returns>A probability in [0, 1].</returns>
-    public abstract double ProbabilityAlive(double frequency, double recency, double t);
+    public abstract double ProbabilityAlive(double frequency, double recency, double T);
 
     /// <summary>E[X(t)]: the expected repeat purchases of a new customer in (0, t].</summary>
     /// <param name="horizon">t. Range: t ≥ 0.</param>
@@ -85,9 +85,9 @@ public abstract class TransactionModel
     /// <param name="horizon">t. Range: t ≥ 0.</param>
     /// <param name="frequency">x. Range: x ≥ 0.</param>
     /// <param name="recency">t_x. Range: 0 ≤ t_x ≤ T.</param>
-    /// <param name="t">T. Range: T ≥ 0.</param>
+    /// <param name="T">T, the customer's age: time from the first purchase to the end of calibration. Range: T ≥ 0.</param>
     /// <returns>The expected number.</returns>
-    public abstract double ConditionalExpectedPurchases(double horizon, double frequency, double recency, double t);
+    public abstract double ConditionalExpectedPurchases(double horizon, double frequency, double recency, double T);
 
     /// <summary>P(X(t) = n): the probability that a new customer makes exactly n repeat purchases in (0, t].</summary>
     /// <param name="horizon">t. Range: t ≥ 0.</param>
@@ -99,10 +99,10 @@ public abstract class TransactionModel
     /// <param name="horizon">t. Range: t ≥ 0.</param>
     /// <param name="frequency">x per customer.</param>
     /// <param name="recency">t_x per customer.</param>
-    /// <param name="t">T per customer.</param>
+    /// <param name="T">T per customer: the customer's age, time from the first purchase to the end of calibration.</param>
     /// <param name="probabilityAlive">Receives P(alive) (same length as the inputs).</param>
     /// <param name="expectedPurchases">Receives the expected purchases (same length).</param>
-    public abstract void Predict(double horizon, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, Span<double> probabilityAlive, Span<double> expectedPurchases);
+    public abstract void Predict(double horizon, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> T, Span<double> probabilityAlive, Span<double> expectedPurchases);
 
     /// <summary>
     /// The discounted CLV of a customer: the model's expected purchases per period times
@@ -111,16 +111,16 @@ public abstract class TransactionModel
     /// </summary>
     /// <param name="frequency">x. Range: x ≥ 0.</param>
     /// <param name="recency">t_x. Range: 0 ≤ t_x ≤ T.</param>
-    /// <param name="t">T. Range: T ≥ 0.</param>
+    /// <param name="T">T, the customer's age: time from the first purchase to the end of calibration. Range: T ≥ 0.</param>
     /// <param name="averageValue">Expected value per purchase (e.g. <see cref="GammaGamma.ConditionalExpectedAverageValue"/>). Range: finite.</param>
     /// <param name="horizon">How far ahead, in the model's time unit. Range: 0 ≤ horizon ≤ 1e6.</param>
     /// <param name="discountRate">Discount rate per time unit. Range: 0 ≤ d ≤ 10.</param>
     /// <returns>The present value of the expected future purchases.</returns>
-    public double LifetimeValue(double frequency, double recency, double t, double averageValue, double horizon, double discountRate)
+    public double LifetimeValue(double frequency, double recency, double T, double averageValue, double horizon, double discountRate)
     {
-        ProbabilityAlive(frequency, recency, t); // validates the customer
+        ProbabilityAlive(frequency, recency, T); // validates the customer
         CustomerLifetimeValue.Check(averageValue, horizon, discountRate);
-        return CustomerLifetimeValue.Sum(h => ConditionalExpectedPurchases(h, frequency, recency, t), averageValue, horizon, discountRate);
+        return CustomerLifetimeValue.Sum(h => ConditionalExpectedPurchases(h, frequency, recency, T), averageValue, horizon, discountRate);
     }
 
     /// <summary>The same for the rows of <paramref name="data"/>.</summary>
@@ -138,50 +138,50 @@ public abstract class TransactionModel
     {
         private readonly BetaGeoParameters _p = fit.Parameters;
 
-        public override double ProbabilityAlive(double frequency, double recency, double t) => Probabilistic.BetaGeo.ProbabilityAlive(_p, frequency, recency, t);
+        public override double ProbabilityAlive(double frequency, double recency, double T) => Probabilistic.BetaGeo.ProbabilityAlive(_p, frequency, recency, T);
 
         public override double ExpectedPurchases(double horizon) => Probabilistic.BetaGeo.ExpectedPurchases(_p, horizon);
 
-        public override double ConditionalExpectedPurchases(double horizon, double frequency, double recency, double t) =>
-            Probabilistic.BetaGeo.ConditionalExpectedPurchases(_p, horizon, frequency, recency, t);
+        public override double ConditionalExpectedPurchases(double horizon, double frequency, double recency, double T) =>
+            Probabilistic.BetaGeo.ConditionalExpectedPurchases(_p, horizon, frequency, recency, T);
 
         public override double ProbabilityOfPurchases(double horizon, int count) => Probabilistic.BetaGeo.ProbabilityOfPurchases(_p, horizon, count);
 
-        public override void Predict(double horizon, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, Span<double> probabilityAlive, Span<double> expectedPurchases) =>
-            Probabilistic.BetaGeo.Predict(_p, horizon, frequency, recency, t, probabilityAlive, expectedPurchases);
+        public override void Predict(double horizon, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> T, Span<double> probabilityAlive, Span<double> expectedPurchases) =>
+            Probabilistic.BetaGeo.Predict(_p, horizon, frequency, recency, T, probabilityAlive, expectedPurchases);
     }
 
     private sealed class ModifiedBetaGeoModel(FitResult<ModifiedBetaGeoParameters> fit) : TransactionModel(TransactionModelKind.ModifiedBetaGeo, fit)
     {
         private readonly ModifiedBetaGeoParameters _p = fit.Parameters;
 
-        public override double ProbabilityAlive(double frequency, double recency, double t) => Probabilistic.ModifiedBetaGeo.ProbabilityAlive(_p, frequency, recency, t);
+        public override double ProbabilityAlive(double frequency, double recency, double T) => Probabilistic.ModifiedBetaGeo.ProbabilityAlive(_p, frequency, recency, T);
 
         public override double ExpectedPurchases(double horizon) => Probabilistic.ModifiedBetaGeo.ExpectedPurchases(_p, horizon);
 
-        public override double ConditionalExpectedPurchases(double horizon, double frequency, double recency, double t) =>
-            Probabilistic.ModifiedBetaGeo.ConditionalExpectedPurchases(_p, horizon, frequency, recency, t);
+        public override double ConditionalExpectedPurchases(double horizon, double frequency, double recency, double T) =>
+            Probabilistic.ModifiedBetaGeo.ConditionalExpectedPurchases(_p, horizon, frequency, recency, T);
 
         public override double ProbabilityOfPurchases(double horizon, int count) => Probabilistic.ModifiedBetaGeo.ProbabilityOfPurchases(_p, horizon, count);
 
-        public override void Predict(double horizon, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, Span<double> probabilityAlive, Span<double> expectedPurchases) =>
-            Probabilistic.ModifiedBetaGeo.Predict(_p, horizon, frequency, recency, t, probabilityAlive, expectedPurchases);
+        public override void Predict(double horizon, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> T, Span<double> probabilityAlive, Span<double> expectedPurchases) =>
+            Probabilistic.ModifiedBetaGeo.Predict(_p, horizon, frequency, recency, T, probabilityAlive, expectedPurchases);
     }
 
     private sealed class ParetoNbdModel(FitResult<ParetoNbdParameters> fit) : TransactionModel(TransactionModelKind.ParetoNbd, fit)
     {
         private readonly ParetoNbdParameters _p = fit.Parameters;
 
-        public override double ProbabilityAlive(double frequency, double recency, double t) => Probabilistic.ParetoNbd.ProbabilityAlive(_p, frequency, recency, t);
+        public override double ProbabilityAlive(double frequency, double recency, double T) => Probabilistic.ParetoNbd.ProbabilityAlive(_p, frequency, recency, T);
 
         public override double ExpectedPurchases(double horizon) => Probabilistic.ParetoNbd.ExpectedPurchases(_p, horizon);
 
-        public override double ConditionalExpectedPurchases(double horizon, double frequency, double recency, double t) =>
-            Probabilistic.ParetoNbd.ConditionalExpectedPurchases(_p, horizon, frequency, recency, t);
+        public override double ConditionalExpectedPurchases(double horizon, double frequency, double recency, double T) =>
+            Probabilistic.ParetoNbd.ConditionalExpectedPurchases(_p, horizon, frequency, recency, T);
 
         public override double ProbabilityOfPurchases(double horizon, int count) => Probabilistic.ParetoNbd.ProbabilityOfPurchases(_p, horizon, count);
 
-        public override void Predict(double horizon, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, Span<double> probabilityAlive, Span<double> expectedPurchases) =>
-            Probabilistic.ParetoNbd.Predict(_p, horizon, frequency, recency, t, probabilityAlive, expectedPurchases);
+        public override void Predict(double horizon, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> T, Span<double> probabilityAlive, Span<double> expectedPurchases) =>
+            Probabilistic.ParetoNbd.Predict(_p, horizon, frequency, recency, T, probabilityAlive, expectedPurchases);
     }
 }

@@ -1,9 +1,12 @@
+using CustomerRetention.Numerics;
+
 namespace CustomerRetention.Satisfaction.Internal;
 
 /// <summary>
 /// The few distribution functions the survey statistics need: the standard normal CDF and
 /// quantile, and Student's t CDF and quantile. Written here because the library takes no
-/// numerical dependency; each is checked against published table values in the tests.
+/// numerical dependency; ln B comes from the shared numerics core (src/Shared/Numerics).
+/// Each is checked against published table values in the tests.
 /// </summary>
 internal static class Distributions
 {
@@ -145,26 +148,6 @@ internal static class Distributions
         return 0.5 * (lo + hi);
     }
 
-    /// <summary>ln Γ(x) for x &gt; 0 (Lanczos, g = 7, n = 9; relative error about 1e-15).</summary>
-    public static double LogGamma(double x)
-    {
-        if (x < 0.5)
-        {
-            // Reflection: Γ(x)Γ(1−x) = π / sin(πx).
-            return Math.Log(Math.PI / Math.Abs(Math.Sin(Math.PI * x))) - LogGamma(1 - x);
-        }
-
-        x -= 1;
-        double a = Lanczos[0];
-        double t = x + 7.5;
-        for (int i = 1; i < 9; i++)
-        {
-            a += Lanczos[i] / (x + i);
-        }
-
-        return (0.5 * Math.Log(2 * Math.PI)) + ((x + 0.5) * Math.Log(t)) - t + Math.Log(a);
-    }
-
     /// <summary>
     /// The regularized incomplete beta I_x(a, b) by its continued fraction (modified Lentz),
     /// using the symmetry I_x(a, b) = 1 − I_{1−x}(b, a) where the fraction converges slowly.
@@ -181,7 +164,7 @@ internal static class Distributions
             return 1;
         }
 
-        double lnFront = LogGamma(a + b) - LogGamma(a) - LogGamma(b) + (a * Math.Log(x)) + (b * Math.Log(1 - x));
+        double lnFront = -SpecialFunctions.LogBeta(a, b) + (a * Math.Log(x)) + (b * Math.Log(1 - x));
         if (x < (a + 1) / (a + b + 2))
         {
             return Math.Exp(lnFront) * BetaContinuedFraction(a, b, x) / a;
@@ -239,19 +222,6 @@ internal static class Distributions
 
         return NormalPdf(x) / f;
     }
-
-    private static readonly double[] Lanczos =
-    [
-        0.99999999999980993,
-        676.5203681218851,
-        -1259.1392167224028,
-        771.32342877765313,
-        -176.61502916214059,
-        12.507343278686905,
-        -0.13857109526572012,
-        9.9843695780195716e-6,
-        1.5056327351493116e-7,
-    ];
 
     private const double A1 = -3.969683028665376e+01;
     private const double A2 = 2.209460984245205e+02;
