@@ -13,6 +13,19 @@ public sealed class TransactionCsvResult
     /// <summary>The transactions, in file order.</summary>
     public TransactionTable Table { get; }
 
+    /// <summary>
+    /// The transactions of a read, so that the result of <see cref="TransactionCsv.ReadFile(string, TransactionCsvOptions?)"/>
+    /// goes straight to <c>PurchaseAggregator.Summarize</c>: <c>PurchaseAggregator.Summarize(TransactionCsv.ReadFile(path), through)</c>.
+    /// </summary>
+    /// <param name="result">The result of a read.</param>
+    /// <returns><see cref="Table"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    public static implicit operator TransactionTable(TransactionCsvResult result) => Guard.NotNull(result).Table;
+
+    /// <summary>The named alternative to the implicit conversion: <see cref="Table"/>.</summary>
+    /// <returns><see cref="Table"/>.</returns>
+    public TransactionTable ToTransactionTable() => Table;
+
     /// <summary>The number of malformed rows skipped (0 unless <see cref="TransactionCsvOptions.SkipInvalid"/>).</summary>
     public long SkippedRows { get; }
 

@@ -139,6 +139,22 @@ public sealed class TransactionCsvTests
     }
 
     [Fact]
+    public void The_Result_Of_ReadFile_Goes_Straight_To_The_Aggregator()
+    {
+        // The call a newcomer writes (issue 17): no .Table needed. 2,357 customers in the CDNOW sample (reference-values.md).
+        string path = TestData.Path("cdnow_sample_transactions.csv");
+        var through = new LocalDate(1997, 9, 30);
+
+        PurchaseSummaries direct = PurchaseAggregator.Summarize(TransactionCsv.ReadFile(path), through);
+        PurchaseSummaries viaTable = PurchaseAggregator.Summarize(TransactionCsv.ReadFile(path).Table, through);
+
+        Assert.Equal(2357, direct.Count);
+        Assert.Equal(viaTable.Customers, direct.Customers);
+        Assert.Equal(viaTable.ToArray(), direct.ToArray());
+        Assert.Throws<ArgumentNullException>(() => PurchaseAggregator.Summarize((TransactionCsvResult)null!, through));
+    }
+
+    [Fact]
     public void SummarizeFile_Of_The_Cdnow_Sample_Agrees_With_ReadFile_And_Summarize()
     {
         // reference-values.md: 2,357 customers who first bought in Q1 1997, 6,919 transactions 1997-01-01 .. 1998-06-30;

@@ -12,7 +12,7 @@ public sealed class ReadmeQuickStartTests
         string csv = TestData.Path("cdnow_sample_transactions.csv");
 
         var calibrationEnd = new LocalDate(1997, 9, 30);
-        TransactionTable table = TransactionCsv.ReadFile(csv).Table;
+        TransactionTable table = TransactionCsv.ReadFile(csv);
         ModelInputs inputs = PurchaseAggregator.Summarize(table, through: calibrationEnd).ToModelInputs(calibrationEnd, TimeUnit.Week);
         FitResult<BetaGeoParameters> fit = BetaGeo.Fit(inputs);
         FitResult<GammaGammaParameters> spend = GammaGamma.Fit(inputs);
@@ -52,7 +52,7 @@ public sealed class ReadmeQuickStartTests
 
         foreach (string line in new[]
         {
-            "TransactionTable table = TransactionCsv.ReadFile(\"cdnow_sample_transactions.csv\").Table;",
+            "TransactionTable table = TransactionCsv.ReadFile(\"cdnow_sample_transactions.csv\");",
             "ModelInputs inputs = PurchaseAggregator.Summarize(table, through: calibrationEnd).ToModelInputs(calibrationEnd, TimeUnit.Week);",
             "FitResult<BetaGeoParameters> fit = BetaGeo.Fit(inputs);",
             "FitResult<GammaGammaParameters> spend = GammaGamma.Fit(inputs);",
