@@ -48,7 +48,7 @@ public sealed class HealthCommandTests : IDisposable
     {
         // docs/health.md shows the tool's rows for customers 1, 2, 19, 25 and 35 of the worked example: they must be what it prints.
         CliResult result = CliRunner.Run("health", "--transactions", Cdnow, "--tickets", Tickets);
-        string doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "health.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        string doc = File.ReadAllText(Path.Combine(Repository.Root(), "docs", "health.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
         string[] lines = result.Output.Split('\n');
 
         string expected = string.Join("\n", new[] { Header }.Concat(new[] { "1", "2", "19", "25", "35" }.Select(id => lines.Single(l => l.StartsWith(id + ",", StringComparison.Ordinal)))));
@@ -292,18 +292,5 @@ public sealed class HealthCommandTests : IDisposable
         string path = Path.Combine(_dir, Guid.NewGuid().ToString("N") + ".csv");
         File.WriteAllText(path, content);
         return path;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CustomerRetention.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("The repository root (with CustomerRetention.sln) is not above " + AppContext.BaseDirectory);
     }
 }

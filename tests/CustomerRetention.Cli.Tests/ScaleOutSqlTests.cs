@@ -82,24 +82,11 @@ public sealed partial class ScaleOutSqlTests(DataSourceFixture data) : IClassFix
 
     private static List<(string Command, string Sql)> Blocks()
     {
-        string path = Path.Combine(RepositoryRoot(), "docs", "scale-out.md");
+        string path = Path.Combine(Repository.Root(), "docs", "scale-out.md");
         string text = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
         var blocks = BlockPattern().Matches(text).Select(m => (m.Groups[1].Value.Trim(), m.Groups[2].Value.TrimEnd('\n'))).ToList();
         Assert.True(blocks.Count >= 2, $"{path} has no marked SQL blocks");
         return blocks;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CustomerRetention.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("No CustomerRetention.sln above the test assembly.");
     }
 
     [GeneratedRegex(@"<!-- sql: (retention [^\n]*?) -->\n```sql\n(.*?)```", RegexOptions.Singleline)]

@@ -48,7 +48,7 @@ public sealed class ReadmeQuickStartTests
     [Fact]
     public void Readme_Quotes_The_Code_Above()
     {
-        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        string readme = File.ReadAllText(Path.Combine(Repository.Root(), "README.md"));
 
         foreach (string line in new[]
         {
@@ -65,18 +65,5 @@ public sealed class ReadmeQuickStartTests
         {
             Assert.Contains(line, readme, StringComparison.Ordinal);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CustomerRetention.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("CustomerRetention.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CustomerRetention.Relationships;
 using NodaTime;
 
@@ -137,33 +136,6 @@ public sealed class DocExamplesTests
     [InlineData("win-back", "win-back.md")]
     public void Docs_Quote_The_Snippets_Verbatim(string snippet, string page)
     {
-        string root = RepositoryRoot();
-        string source = File.ReadAllText(Path.Combine(root, "tests", "CustomerRetention.Relationships.Tests", "DocExamplesTests.cs"));
-        Match m = Regex.Match(source, $@"// begin-snippet: {Regex.Escape(snippet)}\r?\n(?<code>.*?)\r?\n\s*// end-snippet", RegexOptions.Singleline);
-        Assert.True(m.Success, $"snippet '{snippet}' not found");
-        string code = Dedent(m.Groups["code"].Value);
-        string doc = File.ReadAllText(Path.Combine(root, "docs", page)).Replace("\r\n", "\n", StringComparison.Ordinal);
-
-        Assert.Contains("```csharp\n" + code + "\n```", doc, StringComparison.Ordinal);
-    }
-
-    private static string Dedent(string code)
-    {
-        string[] lines = code.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        int indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
-        return string.Join("\n", lines.Select(l => l.Length >= indent ? l.Substring(indent) : l.TrimStart()));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CustomerRetention.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("The repository root (with CustomerRetention.sln) is not above " + AppContext.BaseDirectory);
+        Repository.AssertDocQuotesSnippet("tests/CustomerRetention.Relationships.Tests/DocExamplesTests.cs", snippet, Path.Combine("docs", page));
     }
 }

@@ -26,7 +26,7 @@ public static class PostgresServer
             return fromEnvironment;
         }
 
-        string script = Path.Combine(RepositoryRoot(), ".ci", "start-postgres");
+        string script = Path.Combine(Repository.Root(), ".ci", "start-postgres");
         var start = new ProcessStartInfo("bash", [script])
         {
             RedirectStandardOutput = true,
@@ -52,18 +52,5 @@ public static class PostgresServer
         return line is null
             ? throw new InvalidOperationException($"{script} printed no {Variable}: {output}")
             : line.Substring(prefix.Length).TrimEnd('\r', '\'');
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CustomerRetention.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No CustomerRetention.sln above {AppContext.BaseDirectory}.");
     }
 }
